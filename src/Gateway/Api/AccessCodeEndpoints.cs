@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using Craftsman.Contracts.Access;
+using Craftsman.Contracts.Editions;
+using Craftsman.Contracts.People;
+using Craftsman.Gateway.Auth;
+using QRCoder;
+
+namespace Craftsman.Gateway.Api;
+
+/// <summary>The organiser issues, lists and revokes judges' access codes.</summary>
+public static class AccessCodeEndpoints
+{
+    public sealed record IssueRequest(string? Occupation, string[]? JudgeIds);
+
+    /// <summary>An access code to print: the code, and a QR code (SVG) of the tablet sign-in link carrying it.</summary>
+    public sealed record PrintableAccessCode(string JudgeId, string Name, string Occupation, JudgeRole Role, string Code, string SignInUrl, string QrSvg);
+
+    public static IEndpointRouteBuilder MapAccessCodeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var codes = app.MapGroup("/api/editions/{editionId}/access-codes").WithTags("Access codes")
+            .RequireAuthorization(Roles.OrganiserPolicy);
+
+        codes.MapPost("", async (string editionId, IssueRequest request, HttpRequest http, IGrainFactory grains) =>
+        {
+            if (await grains.GetGrain<IEditionGrain>(editionId).GetDocument() is not { } document)
+                return Problems.EditionNotFound(editionId);
+            var judges = document.Judges.AsEnumerable();
+            if (!string.IsNullOrWhiteSpace(request.Occupation))
+            {
+                if (!document.Occupations.Any(o => o.Code == request.Occupation))
+                    return Problems.Invalid($"Occupation '{request.Occupation}' is not in edition '{editionId}'.", "UnknownOccupation");
+                judges = judges.Where(j => j.Occupation == request.Occupation);
+            }
+            if (request.JudgeIds is { Length: > 0 } ids)
+            {
+                var unknown = ids.Where(id => !document.Judges.Any(j => j.Id == id)).ToList();
+                if (unknown.Count > 0)
+                    return Problems.Invalid($"Not judges of edition '{editionId}': {string.Join(", ", unknown)}.", "UnknownJudge");
+                judges = judges.Where(j => ids.Contains(j.Id));
+            }
+            var chosen = judges.ToDictionary(j => j.Id);
+            var issued = await grains.GetGrain<IAccessCodeGrain>(editionId).Issue([.. chosen.Keys]);
+            var baseUrl = $"{http.Scheme}://{http.Host}{http.PathBase}";
+            return Results.Ok(issued.Select(i => Printable(chosen[i.JudgeId], i.Code, baseUrl)).ToImmutableArray());
+        });
+
+        codes.MapGet("", async (string editionId, IGrainFactory grains) =>
+            Results.Ok(await grains.GetGrain<IAccessCodeGrain>(editionId).List()));
+
+        codes.MapDelete("/{judgeId}", async (string editionId, string judgeId, IGrainFactory grains) =>
+            await grains.GetGrain<IAccessCodeGrain>(editionId).Revoke(judgeId)
+                ? Results.NoContent()
+                : Problems.NotFound($"Judge '{judgeId}' holds no live access code."));
+
+        return app;
+    }
+
+    private static PrintableAccessCode Printable(Judge judge, string code, string baseUrl)
+    {
+        var url = $"{baseUrl}/judge/#code={Uri.EscapeDataString(code)}";
+        using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(4);
+        return new PrintableAccessCode(judge.Id, judge.Name, judge.Occupation, judge.Role, code, url, svg);
+    }
+}

@@ -1,0 +1,5 @@
+using Craftsman.Contracts.Contests;
+
+namespace Craftsman.Gateway.Api;
+
+public sealed record PhaseRequest(RoundPhase? Phase);

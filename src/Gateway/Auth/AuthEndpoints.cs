@@ -1,0 +1,61 @@
+using Craftsman.Contracts.Access;
+using Craftsman.Contracts.Editions;
+using Craftsman.Contracts.People;
+using Craftsman.Gateway.Api;
+
+namespace Craftsman.Gateway.Auth;
+
+public static class AuthEndpoints
+{
+    public sealed record OrganiserSignIn(string? Password);
+
+    public sealed record JudgeSignIn(string? AccessCode, string? EditionId);
+
+    public sealed record SignedIn(string Token, string Role, string Name, string? JudgeId, string? EditionId, string? Occupation);
+
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
+
+        auth.MapPost("/organiser", (OrganiserSignIn request, HttpContext http, GatewaySecrets secrets, SignInThrottle throttle, TokenIssuer tokens) =>
+        {
+            var client = ClientOf(http);
+            if (throttle.IsBlocked(client))
+                return TooManyFailures();
+            if (string.IsNullOrEmpty(request.Password) || !secrets.IsOrganiserPassword(request.Password))
+            {
+                throttle.RecordFailure(client);
+                return Problems.Problem(StatusCodes.Status401Unauthorized, "The organiser password is not correct.", "SignInFailed");
+            }
+            return Results.Ok(new SignedIn(tokens.Issue(Roles.Organiser, "Organiser", Roles.Organiser), Roles.Organiser, "Organiser", null, null, null));
+        });
+
+        auth.MapPost("/judge", async (JudgeSignIn request, HttpContext http, SignInThrottle throttle, TokenIssuer tokens, IGrainFactory grains) =>
+        {
+            var client = ClientOf(http);
+            if (throttle.IsBlocked(client))
+                return TooManyFailures();
+            var editionId = string.IsNullOrWhiteSpace(request.EditionId) ? DefaultEdition : request.EditionId;
+            var judgeId = string.IsNullOrWhiteSpace(request.AccessCode) ? null : await grains.GetGrain<IAccessCodeGrain>(editionId).Redeem(request.AccessCode);
+            var document = judgeId is null ? null : await grains.GetGrain<IEditionGrain>(editionId).GetDocument();
+            if (document?.Judges.FirstOrDefault(j => j.Id == judgeId) is not { } judge)
+            {
+                throttle.RecordFailure(client);
+                return Problems.Problem(StatusCodes.Status401Unauthorized, "This access code is not valid. Check it with the competition office.", "SignInFailed");
+            }
+            var role = judge.Role == JudgeRole.Chief ? Roles.Chief : Roles.Judge;
+            var token = tokens.Issue(judge.Id, judge.Name, role, editionId, judge.Occupation);
+            return Results.Ok(new SignedIn(token, role, judge.Name, judge.Id, editionId, judge.Occupation));
+        });
+
+        return app;
+    }
+
+    /// <summary>The edition a tablet signs into when it does not name one: the sample edition's id.</summary>
+    public const string DefaultEdition = "2020";
+
+    private static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static IResult TooManyFailures() =>
+        Problems.Problem(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins from this device. Wait a few minutes and try again.", "SignInThrottled");
+}

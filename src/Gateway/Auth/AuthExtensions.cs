@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace Craftsman.Gateway.Auth;
+
+public static class AuthExtensions
+{
+    public static IServiceCollection AddCraftsmanAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddSingleton<GatewaySecrets>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<GatewaySecrets>((o, secrets) =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = TokenIssuer.ValidationParameters(secrets);
+                o.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on WebSockets, so SignalR sends the token in the query.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is { Count: > 0 } token)
+                            context.Token = token;
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.OrganiserPolicy, p => p.RequireRole(Roles.Organiser))
+            .AddPolicy(Roles.PanelPolicy, p => p.RequireRole(Roles.Judge, Roles.Chief)
+                .RequireClaim(CraftsmanClaims.Edition).RequireClaim(CraftsmanClaims.Occupation));
+        return services;
+    }
+}

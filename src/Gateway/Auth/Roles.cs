@@ -1,0 +1,12 @@
+namespace Craftsman.Gateway.Auth;
+
+/// <summary>The roles of DESIGN.md §1 that sign in; a viewer is anyone without a token.</summary>
+public static class Roles
+{
+    public const string Organiser = "organiser";
+    public const string Chief = "chief";
+    public const string Judge = "judge";
+
+    public const string OrganiserPolicy = "organiser";
+    public const string PanelPolicy = "panel";
+}

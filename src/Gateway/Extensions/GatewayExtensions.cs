@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using Craftsman.Gateway.Api;
+using Craftsman.Gateway.Auth;
+using Craftsman.Gateway.Judging;
+using Craftsman.Gateway.Live;
+
+namespace Craftsman.Gateway.Extensions;
+
+public static class GatewayExtensions
+{
+    public static WebApplicationBuilder AddCraftsmanGateway(this WebApplicationBuilder builder)
+    {
+        var enums = new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+        builder.Services.AddCraftsmanAuth();
+        builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
+        builder.Services.AddSingleton<ContestFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestFeed>());
+        return builder;
+    }
+
+    public static WebApplication MapCraftsmanEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapAuthEndpoints();
+        app.MapEditionEndpoints();
+        app.MapContestEndpoints();
+        app.MapAccessCodeEndpoints();
+        app.MapHub<LiveHub>("/hubs/live");
+        app.MapHub<JudgingHub>("/hubs/judging");
+        return app;
+    }
+}

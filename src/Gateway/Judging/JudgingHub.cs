@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using Craftsman.Contracts.Contestants;
+using Craftsman.Contracts.Contests;
+using Craftsman.Contracts.Marking;
+using Craftsman.Gateway.Auth;
+using Craftsman.Gateway.Live;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Craftsman.Gateway.Judging;
+
+/// <summary>
+/// For signed-in judges and chief judges of one occupation. Which occupation and which judge come
+/// from the token, never from what the tablet says, so nobody acts for another panel or judge.
+/// </summary>
+[Authorize(Policy = Roles.PanelPolicy)]
+public sealed class JudgingHub(ContestFeed feed, IGrainFactory grains) : Hub<IJudgingClient>
+{
+    public override async Task OnConnectedAsync()
+    {
+        var key = Key;
+        await Groups.AddToGroupAsync(Context.ConnectionId, ContestFeed.PanelGroup(key));
+        if (Context.User!.IsChief())
+            await Groups.AddToGroupAsync(Context.ConnectionId, ContestFeed.ChiefGroup(key));
+        await feed.Follow(Context.ConnectionId, key);
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await feed.Forget(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    public async Task<MarkOutcome> SubmitMark(MarkEntry entry)
+    {
+        EnsureOwnOccupation(entry.Occupation);
+        var submission = new MarkSubmission(entry.IdempotencyKey ?? "", Context.User!.JudgeId()!, entry.ContestantId ?? "", entry.CriterionId ?? "", entry.Value ?? -1m);
+        if (entry.Value is null || string.IsNullOrWhiteSpace(entry.ContestantId) || string.IsNullOrWhiteSpace(entry.CriterionId))
+            return MarkOutcome.Reject(submission.IdempotencyKey, MarkRejectionCode.InvalidSubmission, "contestantId, criterionId and value are required.");
+        return await Contest.SubmitMark(submission);
+    }
+
+    public async Task<ContestDefinition?> GetContest() => await Contest.GetDefinition();
+
+    public async Task<PanelUpdate> GetPanelProgress()
+    {
+        var board = await Contest.GetLeaderboard();
+        return PanelUpdate.From(board, await Contest.GetScoresheets());
+    }
+
+    /// <summary>The caller's own current marks, across the occupation's contestants.</summary>
+    public async Task<ImmutableArray<Mark>> GetMyMarks()
+    {
+        var judgeId = Context.User!.JudgeId();
+        var sheets = await Contest.GetScoresheets();
+        return [.. sheets.SelectMany(s => s.Marks.Where(m => m.JudgeId == judgeId))];
+    }
+
+    /// <summary>Every judge's marks and the flags: for the chief judge only.</summary>
+    public async Task<ImmutableArray<Scoresheet>> GetPanelMarks()
+    {
+        if (!Context.User!.IsChief())
+            throw new HubException("Forbidden: only the chief judge sees the panel's marks.");
+        return await Contest.GetScoresheets();
+    }
+
+    private ContestKey Key => new(Context.User!.EditionId()!, Context.User!.OccupationCode()!);
+
+    private IContestGrain Contest => grains.GetGrain<IContestGrain>(Key.GrainKey);
+
+    private void EnsureOwnOccupation(string? occupation)
+    {
+        if (occupation != Key.OccupationCode)
+            throw new HubException($"Forbidden: you judge {Key.OccupationCode}, not {occupation}.");
+    }
+}

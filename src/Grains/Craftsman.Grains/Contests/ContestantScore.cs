@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Craftsman.Contracts.Contestants;
+using Craftsman.Contracts.Marking;
+
+namespace Craftsman.Grains.Contests;
+
+/// <summary>What the contest keeps of each contestant's scoresheet to rank them.</summary>
+[GenerateSerializer, Immutable, Alias("craftsman.ContestantScore")]
+public sealed record ContestantScore(
+    [property: Id(0)] decimal Composite,
+    [property: Id(1)] ImmutableArray<ModuleScore> Modules,
+    [property: Id(2)] int MarkCount,
+    [property: Id(3)] int OpenFlags)
+{
+    public static readonly ContestantScore Empty = new(0m, [], 0, 0);
+
+    public static ContestantScore From(Scoresheet sheet) =>
+        new(sheet.Composite, sheet.Modules, sheet.Marks.Length, sheet.Criteria.Count(c => c.Flag != CriterionFlag.None));
+
+    // Records compare arrays by reference; scores are equal when their values are.
+    public bool SameAs(ContestantScore other) =>
+        Composite == other.Composite && MarkCount == other.MarkCount && OpenFlags == other.OpenFlags
+        && Modules.SequenceEqual(other.Modules);
+}

@@ -1,0 +1,58 @@
+using Craftsman.Contracts.Contests;
+using Craftsman.Contracts.Marking;
+using Craftsman.Contracts.People;
+
+namespace Craftsman.Grains.Scoring;
+
+/// <summary>
+/// Decides whether a submitted mark may be stored. The checks run in a fixed order so a judge
+/// always sees the most fundamental reason first (a closed round before a bad value).
+/// </summary>
+public static class MarkValidator
+{
+    public const int MaxKeyLength = 128;
+
+    public static MarkRejection? Validate(ContestDefinition? contest, RoundPhase phase, MarkSubmission mark)
+    {
+        if (string.IsNullOrWhiteSpace(mark.IdempotencyKey) || mark.IdempotencyKey.Length > MaxKeyLength)
+            return Reject(MarkRejectionCode.InvalidSubmission, $"An idempotency key of 1 to {MaxKeyLength} characters is required.");
+        if (contest is null)
+            return Reject(MarkRejectionCode.ContestNotSetUp, "This occupation's contest has not been set up.");
+        if (phase != RoundPhase.Live)
+            return Reject(MarkRejectionCode.RoundNotLive, $"Marks are accepted only while the round is Live; it is {phase}.");
+        var judge = contest.Panel.FirstOrDefault(j => j.Id == mark.JudgeId);
+        if (judge is null || judge.Role != JudgeRole.Judge)
+            return Reject(MarkRejectionCode.JudgeNotOnPanel, $"Judge '{mark.JudgeId}' is not a marking judge on the {contest.Occupation.Code} panel.");
+        if (!contest.Contestants.Any(c => c.Id == mark.ContestantId))
+            return Reject(MarkRejectionCode.UnknownContestant, $"Contestant '{mark.ContestantId}' does not compete in {contest.Occupation.Code}.");
+        var criterion = contest.Scheme.FindCriterion(mark.CriterionId);
+        if (criterion is null)
+            return Reject(MarkRejectionCode.UnknownCriterion, $"Criterion '{mark.CriterionId}' is not in the '{contest.Scheme.Id}' scheme.");
+        return ValidateValue(criterion, mark.Value);
+    }
+
+    public static MarkRejection? ValidateValue(Criterion criterion, decimal value)
+    {
+        if (value < 0 || value > criterion.Max)
+            return Reject(MarkRejectionCode.MarkOutOfRange, $"A mark for {criterion.Id} must lie between 0 and {criterion.Max}; {value} does not.");
+        if (criterion.Step > 0 && value % criterion.Step != 0)
+            return Reject(MarkRejectionCode.MarkOffStep, $"A mark for {criterion.Id} goes in steps of {criterion.Step}; {value} is off the step.");
+        return null;
+    }
+
+    /// <summary>
+    /// A measurement has one entering and one confirming judge; anyone else's value would have no
+    /// place in the rules, so it is refused rather than silently ignored.
+    /// </summary>
+    public static MarkRejection? ValidateAgainstMarks(Criterion criterion, IReadOnlyCollection<Mark> marksForCriterion, string judgeId)
+    {
+        if (criterion.Kind != CriterionKind.Measurement)
+            return null;
+        if (marksForCriterion.Any(m => m.JudgeId == judgeId) || marksForCriterion.Count < 2)
+            return null;
+        return Reject(MarkRejectionCode.MeasurementAlreadyConfirmed,
+            $"Measurement {criterion.Id} has already been entered and confirmed by two other judges.");
+    }
+
+    private static MarkRejection Reject(MarkRejectionCode code, string message) => new(code, message);
+}

@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Craftsman.Gateway.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Craftsman.Gateway.Tests.Live;
+
+public sealed class LiveFeedTests : IAsyncLifetime
+{
+    private readonly GatewayFactory _factory = new();
+    private GatewayClient _client = null!;
+    private readonly List<HubConnection> _connections = [];
+
+    public async Task InitializeAsync()
+    {
+        _client = new GatewayClient(_factory);
+        await _client.GoLive();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var connection in _connections)
+            await connection.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task JudgesMarkReachesEveryViewerOfThatOccupationWithTheNextVersion()
+    {
+        var (viewer1, inbox1, snapshot1) = await Viewer(GatewayClient.Occupation);
+        var (_, inbox2, snapshot2) = await Viewer(GatewayClient.Occupation);
+        var judge = await Judging("J014");
+
+        var outcome = await Submit(judge, "k-1", "C008", "P3", 17m);
+
+        Assert.True(outcome.GetProperty("accepted").GetBoolean());
+        var version = outcome.GetProperty("version").GetInt64();
+        Assert.Equal(snapshot1.GetProperty("version").GetInt64() + 1, version);
+        foreach (var inbox in new[] { inbox1, inbox2 })
+        {
+            var delta = await inbox.WaitFor(m => m.GetProperty("version").GetInt64() == version);
+            var line = delta.GetProperty("standings").EnumerateArray().Single(s => s.GetProperty("contestantId").GetString() == "C008");
+            Assert.Equal(1, line.GetProperty("rank").GetInt32());
+            Assert.Equal(17m * 0.7m, line.GetProperty("composite").GetDecimal());
+        }
+        Assert.Equal(snapshot1.GetProperty("version").GetInt64(), snapshot2.GetProperty("version").GetInt64());
+        GC.KeepAlive(viewer1);
+    }
+
+    [Fact]
+    public async Task ViewerOfAnotherOccupationReceivesNothing()
+    {
+        var (_, mine, _) = await Viewer(GatewayClient.Occupation);
+        var (_, other, _) = await Viewer(GatewayClient.OtherOccupation);
+        var judge = await Judging("J014");
+
+        var outcome = await Submit(judge, "k-2", "C007", "P4", 9m);
+        await mine.WaitFor(m => m.GetProperty("version").GetInt64() == outcome.GetProperty("version").GetInt64());
+
+        Assert.Empty(other.Drain());
+    }
+
+    [Fact]
+    public async Task AnonymousCallerCannotConnectToTheJudgingHub()
+    {
+        var connection = Track(_client.Hub("/hubs/judging"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
+        Assert.Contains("401", error.Message);
+    }
+
+    [Fact]
+    public async Task JudgeCannotMarkAnotherOccupation()
+    {
+        var judge = await Judging("J014");
+        var error = await Assert.ThrowsAsync<HubException>(() =>
+            judge.InvokeAsync<JsonElement>("SubmitMark", new { occupation = GatewayClient.OtherOccupation, idempotencyKey = "x", contestantId = "C001", criterionId = "P2", value = 10 }));
+        Assert.Contains("Forbidden", error.Message);
+    }
+
+    [Fact]
+    public async Task JudgeCannotReadThePanelsMarksButTheChiefCan()
+    {
+        var judge = await Judging("J014");
+        await Submit(judge, "k-3", "C007", "P3", 12m);
+        var chief = await Judging("J013");
+
+        await Assert.ThrowsAsync<HubException>(() => judge.InvokeAsync<JsonElement>("GetPanelMarks"));
+        var sheets = await chief.InvokeAsync<JsonElement>("GetPanelMarks");
+        var marks = sheets.EnumerateArray().SelectMany(s => s.GetProperty("marks").EnumerateArray()).ToList();
+        Assert.Contains(marks, m => m.GetProperty("judgeId").GetString() == "J014");
+    }
+
+    [Fact]
+    public async Task ReconnectingViewerGetsASnapshotWithWhatItMissed()
+    {
+        var (viewer, _, first) = await Viewer(GatewayClient.Occupation);
+        await viewer.StopAsync();
+        var judge = await Judging("J015");
+        var missed = await Submit(judge, "k-4", "C009", "E1", 35m);
+
+        await viewer.StartAsync();
+        var snapshot = await viewer.InvokeAsync<JsonElement>("FollowOccupation", GatewayClient.Edition, GatewayClient.Occupation);
+
+        Assert.True(snapshot.GetProperty("version").GetInt64() > first.GetProperty("version").GetInt64());
+        Assert.Equal(missed.GetProperty("version").GetInt64(), snapshot.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task ResentMarkWithTheSameKeyIsAppliedOnce()
+    {
+        var (_, inbox, _) = await Viewer(GatewayClient.Occupation);
+        var judge = await Judging("J016");
+
+        var first = await Submit(judge, "same-key", "C007", "P3", 14m);
+        var again = await Submit(judge, "same-key", "C007", "P3", 14m);
+
+        Assert.Equal(first.ToString(), again.ToString());
+        var mine = await judge.InvokeAsync<JsonElement>("GetMyMarks");
+        Assert.Equal(1, mine.GetArrayLength());
+        var board = await inbox.WaitFor(m => m.GetProperty("version").GetInt64() == first.GetProperty("version").GetInt64());
+        Assert.Equal(1, board.GetProperty("standings").EnumerateArray().Single(s => s.GetProperty("contestantId").GetString() == "C007").GetProperty("markCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task ViewerNeverReceivesAPerJudgeMark()
+    {
+        var (_, inbox, snapshot) = await Viewer(GatewayClient.Occupation);
+        var overviewConnection = Track(_client.Hub("/hubs/live"));
+        var overview = new Inbox(overviewConnection, "OverviewChanged");
+        await overviewConnection.StartAsync();
+        var summaries = await overviewConnection.InvokeAsync<JsonElement>("FollowOverview", GatewayClient.Edition);
+        var judge = await Judging("J017");
+
+        var outcome = await Submit(judge, "k-5", "C008", "P4", 7.5m);
+        var version = outcome.GetProperty("version").GetInt64();
+        await inbox.WaitFor(m => m.GetProperty("version").GetInt64() == version);
+        await overview.WaitFor(m => m.GetProperty("version").GetInt64() == version);
+
+        var everything = string.Join("\n", new[] { snapshot, summaries }.Concat(inbox.Received).Concat(overview.Received).Select(m => m.ToString()));
+        Assert.DoesNotContain("J017", everything);
+        Assert.DoesNotContain("judgeId", everything, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"marks\"", everything);
+        Assert.DoesNotContain("idempotencyKey", everything, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task FollowingAnUnknownOccupationIsAClearError()
+    {
+        var connection = Track(_client.Hub("/hubs/live"));
+        await connection.StartAsync();
+        var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("FollowOccupation", "2020", "astronaut"));
+        Assert.Contains("astronaut", error.Message);
+    }
+
+    private async Task<(HubConnection Connection, Inbox Inbox, JsonElement Snapshot)> Viewer(string occupation)
+    {
+        var connection = Track(_client.Hub("/hubs/live"));
+        var inbox = new Inbox(connection, "LeaderboardChanged");
+        await connection.StartAsync();
+        var snapshot = await connection.InvokeAsync<JsonElement>("FollowOccupation", GatewayClient.Edition, occupation);
+        return (connection, inbox, snapshot);
+    }
+
+    private async Task<HubConnection> Judging(string judgeId)
+    {
+        var connection = Track(_client.Hub("/hubs/judging", await _client.JudgeToken(judgeId)));
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private static Task<JsonElement> Submit(HubConnection judge, string key, string contestant, string criterion, decimal value) =>
+        judge.InvokeAsync<JsonElement>("SubmitMark", new { occupation = GatewayClient.Occupation, idempotencyKey = key, contestantId = contestant, criterionId = criterion, value });
+
+    private HubConnection Track(HubConnection connection)
+    {
+        _connections.Add(connection);
+        return connection;
+    }
+}
