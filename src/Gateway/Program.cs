@@ -1,8 +1,8 @@
+using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Extensions;
-using Craftsman.Silo.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCraftsmanSilo();
+builder.AddCraftsmanCluster();
 builder.AddCraftsmanGateway();
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using Craftsman.Gateway.Cluster;
 using System.Collections.Immutable;
 using Craftsman.Contracts.Access;
 using Craftsman.Contracts.Editions;
@@ -20,9 +21,9 @@ public static class AccessCodeEndpoints
         var codes = app.MapGroup("/api/editions/{editionId}/access-codes").WithTags("Access codes")
             .RequireAuthorization(Roles.OrganiserPolicy);
 
-        codes.MapPost("", async (string editionId, IssueRequest request, HttpRequest http, IGrainFactory grains) =>
+        codes.MapPost("", async (string editionId, IssueRequest request, HttpRequest http, ClusterAccess cluster) =>
         {
-            if (await grains.GetGrain<IEditionGrain>(editionId).GetDocument() is not { } document)
+            if (await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument() is not { } document)
                 return Problems.EditionNotFound(editionId);
             var judges = document.Judges.AsEnumerable();
             if (!string.IsNullOrWhiteSpace(request.Occupation))
@@ -39,16 +40,16 @@ public static class AccessCodeEndpoints
                 judges = judges.Where(j => ids.Contains(j.Id));
             }
             var chosen = judges.ToDictionary(j => j.Id);
-            var issued = await grains.GetGrain<IAccessCodeGrain>(editionId).Issue([.. chosen.Keys]);
+            var issued = await cluster.Grains.GetGrain<IAccessCodeGrain>(editionId).Issue([.. chosen.Keys]);
             var baseUrl = $"{http.Scheme}://{http.Host}{http.PathBase}";
             return Results.Ok(issued.Select(i => Printable(chosen[i.JudgeId], i.Code, baseUrl)).ToImmutableArray());
         });
 
-        codes.MapGet("", async (string editionId, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IAccessCodeGrain>(editionId).List()));
+        codes.MapGet("", async (string editionId, ClusterAccess cluster) =>
+            Results.Ok(await cluster.Grains.GetGrain<IAccessCodeGrain>(editionId).List()));
 
-        codes.MapDelete("/{judgeId}", async (string editionId, string judgeId, IGrainFactory grains) =>
-            await grains.GetGrain<IAccessCodeGrain>(editionId).Revoke(judgeId)
+        codes.MapDelete("/{judgeId}", async (string editionId, string judgeId, ClusterAccess cluster) =>
+            await cluster.Grains.GetGrain<IAccessCodeGrain>(editionId).Revoke(judgeId)
                 ? Results.NoContent()
                 : Problems.NotFound($"Judge '{judgeId}' holds no live access code."));
 

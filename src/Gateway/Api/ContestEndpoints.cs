@@ -1,3 +1,4 @@
+using Craftsman.Gateway.Cluster;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using System.Security.Claims;
@@ -12,23 +13,23 @@ public static class ContestEndpoints
     {
         var contests = app.MapGroup("/api/editions/{editionId}/occupations/{occupation}").WithTags("Contests");
 
-        contests.MapGet("/leaderboard", async (string editionId, string occupation, IGrainFactory grains) =>
-            await Contest(grains, editionId, occupation) is { } contest
+        contests.MapGet("/leaderboard", async (string editionId, string occupation, ClusterAccess cluster) =>
+            await Contest(cluster.Grains, editionId, occupation) is { } contest
                 ? Results.Ok(await contest.GetLeaderboard())
                 : NoContest(editionId, occupation));
 
-        contests.MapGet("/definition", async (string editionId, string occupation, IGrainFactory grains) =>
-            await Contest(grains, editionId, occupation) is { } contest
+        contests.MapGet("/definition", async (string editionId, string occupation, ClusterAccess cluster) =>
+            await Contest(cluster.Grains, editionId, occupation) is { } contest
                 ? Results.Ok(await contest.GetDefinition())
                 : NoContest(editionId, occupation));
 
-        contests.MapPost("/marks", async (string editionId, string occupation, MarkRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        contests.MapPost("/marks", async (string editionId, string occupation, MarkRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
         {
             if (user.EditionId() != editionId || user.OccupationCode() != occupation)
                 return Problems.Problem(StatusCodes.Status403Forbidden, $"You judge {user.OccupationCode()} in edition {user.EditionId()}, not {occupation} in {editionId}.", "WrongOccupation");
             if (MissingField(request) is { } missing)
                 return Problems.Problem(StatusCodes.Status400BadRequest, $"The field '{missing}' is required.", nameof(MarkRejectionCode.InvalidSubmission));
-            if (await Contest(grains, editionId, occupation) is not { } contest)
+            if (await Contest(cluster.Grains, editionId, occupation) is not { } contest)
                 return NoContest(editionId, occupation);
 
             var outcome = await contest.SubmitMark(new MarkSubmission(
@@ -38,11 +39,11 @@ public static class ContestEndpoints
                 : Results.Ok(outcome);
         }).RequireAuthorization(Roles.PanelPolicy);
 
-        contests.MapPost("/phase", async (string editionId, string occupation, PhaseRequest request, IGrainFactory grains) =>
+        contests.MapPost("/phase", async (string editionId, string occupation, PhaseRequest request, ClusterAccess cluster) =>
         {
             if (request.Phase is not { } target)
                 return Problems.Problem(StatusCodes.Status400BadRequest, "The field 'phase' is required.", "InvalidRequest");
-            if (await Contest(grains, editionId, occupation) is not { } contest)
+            if (await Contest(cluster.Grains, editionId, occupation) is not { } contest)
                 return NoContest(editionId, occupation);
             var change = await contest.MoveTo(target);
             return change.Moved

@@ -1,3 +1,4 @@
+using Craftsman.Gateway.Cluster;
 using Craftsman.Contracts.Access;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.People;
@@ -30,14 +31,14 @@ public static class AuthEndpoints
             return Results.Ok(new SignedIn(tokens.Issue(Roles.Organiser, "Organiser", Roles.Organiser), Roles.Organiser, "Organiser", null, null, null));
         });
 
-        auth.MapPost("/judge", async (JudgeSignIn request, HttpContext http, SignInThrottle throttle, TokenIssuer tokens, IGrainFactory grains) =>
+        auth.MapPost("/judge", async (JudgeSignIn request, HttpContext http, SignInThrottle throttle, TokenIssuer tokens, ClusterAccess cluster) =>
         {
             var client = ClientOf(http);
             if (throttle.IsBlocked(client))
                 return TooManyFailures();
             var editionId = string.IsNullOrWhiteSpace(request.EditionId) ? DefaultEdition : request.EditionId;
-            var judgeId = string.IsNullOrWhiteSpace(request.AccessCode) ? null : await grains.GetGrain<IAccessCodeGrain>(editionId).Redeem(request.AccessCode);
-            var document = judgeId is null ? null : await grains.GetGrain<IEditionGrain>(editionId).GetDocument();
+            var judgeId = string.IsNullOrWhiteSpace(request.AccessCode) ? null : await cluster.Grains.GetGrain<IAccessCodeGrain>(editionId).Redeem(request.AccessCode);
+            var document = judgeId is null ? null : await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument();
             if (document?.Judges.FirstOrDefault(j => j.Id == judgeId) is not { } judge)
             {
                 throttle.RecordFailure(client);

@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
 using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Auth;
+using Craftsman.Gateway.Cluster;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.SignalR;
 using Craftsman.Gateway.Judging;
 using Craftsman.Gateway.Live;
 
@@ -14,7 +17,9 @@ public static class GatewayExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
-        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+        builder.Services.AddSingleton<ClusterHubFilter>();
+        builder.Services.AddSignalR(o => o.AddFilter<ClusterHubFilter>())
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
         builder.Services.AddCraftsmanAuth();
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
         builder.Services.AddSingleton<ContestFeed>();
@@ -29,10 +34,12 @@ public static class GatewayExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
-        app.MapAuthEndpoints();
-        app.MapEditionEndpoints();
-        app.MapContestEndpoints();
-        app.MapAccessCodeEndpoints();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        var api = app.MapGroup("").AddEndpointFilter<ClusterEndpointFilter>();
+        api.MapAuthEndpoints();
+        api.MapEditionEndpoints();
+        api.MapContestEndpoints();
+        api.MapAccessCodeEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapHub<JudgingHub>("/hubs/judging");
         return app;

@@ -5,6 +5,7 @@ using Craftsman.Contracts.Marking;
 using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Live;
 using Microsoft.AspNetCore.Authorization;
+using Craftsman.Gateway.Cluster;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Craftsman.Gateway.Judging;
@@ -14,7 +15,7 @@ namespace Craftsman.Gateway.Judging;
 /// from the token, never from what the tablet says, so nobody acts for another panel or judge.
 /// </summary>
 [Authorize(Policy = Roles.PanelPolicy)]
-public sealed class JudgingHub(ContestFeed feed, IGrainFactory grains) : Hub<IJudgingClient>
+public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster) : Hub<IJudgingClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -67,7 +68,7 @@ public sealed class JudgingHub(ContestFeed feed, IGrainFactory grains) : Hub<IJu
 
     private ContestKey Key => new(Context.User!.EditionId()!, Context.User!.OccupationCode()!);
 
-    private IContestGrain Contest => grains.GetGrain<IContestGrain>(Key.GrainKey);
+    private IContestGrain Contest => cluster.Grains.GetGrain<IContestGrain>(Key.GrainKey);
 
     private void EnsureOwnOccupation(string? occupation)
     {

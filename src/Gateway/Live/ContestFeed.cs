@@ -1,5 +1,6 @@
 using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Contests;
+using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Judging;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Craftsman.Gateway.Live;
 /// to the local SignalR groups, so no viewer ever causes a grain call on the hot path.
 /// </summary>
 public sealed class ContestFeed(
-    IGrainFactory grains,
+    ClusterAccess cluster,
     IHubContext<LiveHub, ILiveClient> live,
     IHubContext<JudgingHub, IJudgingClient> judging,
     IOptions<LiveOptions> options,
@@ -39,7 +40,7 @@ public sealed class ContestFeed(
         {
             if (!_subscriptions.TryGetValue(key, out subscription!))
             {
-                subscription = new Subscription(key, this, grains);
+                subscription = new Subscription(key, this, cluster.Grains);
                 _subscriptions[key] = subscription;
                 subscription.Ready = Subscribe(subscription);
             }
@@ -144,7 +145,7 @@ public sealed class ContestFeed(
             // The subscription expires on its own; nothing depends on this call.
             logger.LogDebug(e, "Unsubscribing from {Contest} failed.", subscription.Key);
         }
-        grains.DeleteObjectReference<IContestObserver>(subscription.Reference);
+        subscription.Release();
     }
 
     private async Task Pump(Subscription subscription)
@@ -190,8 +191,11 @@ public sealed class ContestFeed(
         private long _lastOffered = -1;
         private bool _pumping;
 
+        private readonly IGrainFactory _grains;
+
         public Subscription(ContestKey key, ContestFeed feed, IGrainFactory grains)
         {
+            _grains = grains;
             Key = key;
             Observer = new ContestObserver(feed, key);
             Reference = grains.CreateObjectReference<IContestObserver>(Observer);
@@ -206,6 +210,8 @@ public sealed class ContestFeed(
         public IContestObserver Reference { get; }
         public HashSet<string> Followers { get; } = [];
         public Task Ready { get; set; } = Task.CompletedTask;
+
+        public void Release() => _grains.DeleteObjectReference<IContestObserver>(Reference);
 
         /// <summary>Queues a newer update; answers whether a pump must be started.</summary>
         public bool Offer(ContestUpdate update, bool broadcast = true)

@@ -1,15 +1,16 @@
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
+using Craftsman.Gateway.Cluster;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Craftsman.Gateway.Live;
 
 /// <summary>Read-only live results for anyone: follow an occupation or the edition overview.</summary>
-public sealed class LiveHub(ContestFeed feed, IGrainFactory grains) : Hub<ILiveClient>
+public sealed class LiveHub(ContestFeed feed, ClusterAccess cluster) : Hub<ILiveClient>
 {
     public async Task<PublicLeaderboard> FollowOccupation(string editionId, string occupationCode)
     {
-        var key = await ContestKeys.Resolve(grains, editionId, occupationCode);
+        var key = await ContestKeys.Resolve(cluster.Grains, editionId, occupationCode);
         await feed.Follow(Context.ConnectionId, key);
         await Groups.AddToGroupAsync(Context.ConnectionId, ContestFeed.BoardGroup(key));
         return await GetSnapshot(editionId, occupationCode);
@@ -24,17 +25,17 @@ public sealed class LiveHub(ContestFeed feed, IGrainFactory grains) : Hub<ILiveC
 
     public async Task<PublicLeaderboard> GetSnapshot(string editionId, string occupationCode)
     {
-        var key = await ContestKeys.Resolve(grains, editionId, occupationCode);
-        var board = await grains.GetGrain<IContestGrain>(key.GrainKey).GetLeaderboard();
+        var key = await ContestKeys.Resolve(cluster.Grains, editionId, occupationCode);
+        var board = await cluster.Grains.GetGrain<IContestGrain>(key.GrainKey).GetLeaderboard();
         return PublicLeaderboard.From(editionId, board);
     }
 
     public async Task<PublicContestSummary[]> FollowOverview(string editionId)
     {
-        var keys = await ContestKeys.All(grains, editionId);
+        var keys = await ContestKeys.All(cluster.Grains, editionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ContestFeed.OverviewGroup(editionId));
         await Task.WhenAll(keys.Select(k => feed.Follow(Context.ConnectionId, k)));
-        var boards = await Task.WhenAll(keys.Select(k => grains.GetGrain<IContestGrain>(k.GrainKey).GetLeaderboard()));
+        var boards = await Task.WhenAll(keys.Select(k => cluster.Grains.GetGrain<IContestGrain>(k.GrainKey).GetLeaderboard()));
         return [.. boards.Select(b => PublicContestSummary.From(editionId, b))];
     }
 

@@ -9,7 +9,7 @@ namespace Craftsman.Gateway.Tests.Support;
 /// The whole embedded system (gateway + co-hosted silo) on a SQLite file of the test's choosing,
 /// with free ports so several factories can run side by side.
 /// </summary>
-public sealed class GatewayFactory(string databasePath) : WebApplicationFactory<Program>
+public sealed class GatewayFactory(string databasePath, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public const string OrganiserPassword = "organiser-test-password";
 
@@ -29,9 +29,10 @@ public sealed class GatewayFactory(string databasePath) : WebApplicationFactory<
         builder.UseSetting("Craftsman:Auth:OrganiserPassword", OrganiserPassword);
         builder.UseSetting("Craftsman:Auth:SecretsPath", Path.Combine(Path.GetDirectoryName(DatabasePath)!, Path.GetFileNameWithoutExtension(DatabasePath) + "-secrets"));
         builder.UseSetting("Craftsman:Live:RenewInterval", "00:00:02");
+        configure?.Invoke(builder);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,67 @@
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Craftsman.Gateway.Cluster;
+
+/// <summary>
+/// The gateway's way to the grains. While the cluster is unreachable it refuses at once with a
+/// retryable error instead of letting callers wait on a dead connection; every call runs under a
+/// timeout and a circuit breaker, so a struggling cluster is not hammered by hub and API traffic.
+/// </summary>
+public sealed class ClusterAccess
+{
+    private volatile IGrainFactory? _grains;
+    private volatile string _status = "connecting to the cluster";
+
+    public ClusterAccess(TimeSpan callTimeout)
+    {
+        Pipeline = new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 20,
+                SamplingDuration = TimeSpan.FromSeconds(10),
+                BreakDuration = TimeSpan.FromSeconds(5),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ClusterErrors.IsClusterFailure),
+            })
+            .AddTimeout(callTimeout)
+            .Build();
+    }
+
+    public ResiliencePipeline Pipeline { get; }
+
+    public bool IsAvailable => _grains is not null;
+
+    public string Status => _status;
+
+    public IGrainFactory Grains => _grains ?? throw new ClusterUnavailableException($"The results service is unavailable ({_status}). Retry shortly.");
+
+    public void Connected(IGrainFactory grains, string status)
+    {
+        _status = status;
+        _grains = grains;
+    }
+
+    public void Disconnected(string status)
+    {
+        _status = status;
+        _grains = null;
+    }
+}
+
+/// <summary>Which failures mean "the cluster is not there", as opposed to a fault in the request.</summary>
+public static class ClusterErrors
+{
+    public static bool IsClusterFailure(Exception e) => e is ClusterUnavailableException or TimeoutRejectedException
+        or BrokenCircuitException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
+        or Orleans.Runtime.Messaging.ConnectionFailedException;
+
+    public static ClusterUnavailableException Translate(Exception e) => e as ClusterUnavailableException
+        ?? new ClusterUnavailableException(e switch
+        {
+            BrokenCircuitException => "The results service is recovering from errors. Retry in a few seconds.",
+            TimeoutRejectedException or TimeoutException => "The results service did not answer in time. Retry; a mark resent with the same key is never counted twice.",
+            _ => "The results service is unreachable. Retry shortly.",
+        }, e);
+}

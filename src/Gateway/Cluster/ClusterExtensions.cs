@@ -1,0 +1,41 @@
+using Craftsman.Silo.Extensions;
+
+namespace Craftsman.Gateway.Cluster;
+
+public static class ClusterExtensions
+{
+    /// <summary>Embedded: co-host a silo. Cluster: join the silos as a client that keeps reconnecting.</summary>
+    public static WebApplicationBuilder AddCraftsmanCluster(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatewayClusterOptions.Section).Get<GatewayClusterOptions>() ?? new();
+        builder.Services.AddOptions<GatewayClusterOptions>().BindConfiguration(GatewayClusterOptions.Section);
+        builder.Services.AddSingleton(new ClusterAccess(options.CallTimeout));
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        if (options.Mode == GatewayMode.Embedded)
+        {
+            builder.AddCraftsmanSilo();
+            builder.Services.AddHostedService<CoHostedSiloConnection>();
+        }
+        else
+        {
+            builder.Services.AddHostedService<ClusterClientService>();
+        }
+        return builder;
+    }
+
+    /// <summary>Embedded mode: the grains are in this process, available once the silo has started.</summary>
+    private sealed class CoHostedSiloConnection(ClusterAccess access, IGrainFactory grains) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            access.Connected(grains, "embedded silo running");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            access.Disconnected("embedded silo stopping");
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Craftsman.Gateway.Cluster;
+
+/// <summary>/health: healthy only while the gateway can reach the grains.</summary>
+public sealed class ClusterHealthCheck(ClusterAccess access) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(access.IsAvailable
+            ? HealthCheckResult.Healthy(access.Status)
+            : HealthCheckResult.Unhealthy(access.Status));
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Craftsman.Gateway.Cluster;
+
+/// <summary>Runs every hub method under the cluster pipeline and turns an unreachable cluster into an error the client can show and retry.</summary>
+public sealed class ClusterHubFilter(ClusterAccess access) : IHubFilter
+{
+    public const string ErrorPrefix = "ClusterUnavailable";
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await access.Pipeline.ExecuteAsync(async _ => await next(context), context.Context.ConnectionAborted);
+        }
+        catch (Exception e) when (ClusterErrors.IsClusterFailure(e))
+        {
+            throw new HubException($"{ErrorPrefix} (retryable): {ClusterErrors.Translate(e).Message}");
+        }
+    }
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (ClusterErrors.IsClusterFailure(e))
+        {
+            throw new HubException($"{ErrorPrefix} (retryable): {ClusterErrors.Translate(e).Message}");
+        }
+    }
+}

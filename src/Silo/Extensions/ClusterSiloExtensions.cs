@@ -1,0 +1,61 @@
+using Craftsman.Grains;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Craftsman.Silo.Extensions;
+
+/// <summary>
+/// Cluster mode: membership, grain state and reminders in PostgreSQL through Orleans' ADO.NET
+/// providers. The database needs the tables, functions and query texts of deploy/sql/postgresql
+/// (apply them with deploy/sql/apply.sh); the connection string is an Npgsql one, for example
+/// "Host=db;Port=5432;Username=craftsman;Password=...;Database=craftsman".
+/// </summary>
+public static class ClusterSiloExtensions
+{
+    /// <summary>The ADO.NET invariant under which Orleans loads Npgsql.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// Joins the silo to the cluster recorded in PostgreSQL and keeps the "craftsman" grain storage
+    /// and the reminders there. ClusterId and ServiceId come from the host's <see cref="ClusterOptions"/>.
+    /// </summary>
+    public static ISiloBuilder AddCraftsmanAdoNetCluster(this ISiloBuilder silo, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(StorageNames.Craftsman, options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+            // Orleans' binary format rather than the provider's JSON default: our state records are
+            // [GenerateSerializer] types with [Id]s, and round-trip exactly (and version-tolerantly) in it.
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+
+    /// <summary>Lets a client (a gateway not hosting a silo) find the cluster's gateways in PostgreSQL.</summary>
+    public static IClientBuilder UseCraftsmanAdoNetClustering(this IClientBuilder client, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        return client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+    }
+}
