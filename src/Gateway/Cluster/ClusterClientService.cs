@@ -76,6 +76,7 @@ public sealed class ClusterClientService(
         var o = options.Value;
         builder.UseOrleansClient(client =>
         {
+            client.Configure<Orleans.Configuration.ClusterOptions>(c => CraftsmanHosting.ConfigureIdentity(c, configuration));
             if (o.Clustering.Equals("Localhost", StringComparison.OrdinalIgnoreCase))
                 client.UseStaticClustering([.. o.GatewayPorts.Select(p => new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, p))]);
             else

@@ -11,7 +11,7 @@ public static class ClusterExtensions
         builder.Services.AddOptions<GatewayClusterOptions>().BindConfiguration(GatewayClusterOptions.Section);
         builder.Services.AddSingleton(new ClusterAccess(options.CallTimeout));
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
-        if (options.Mode == GatewayMode.Embedded)
+        if (options.Mode == CraftsmanMode.Embedded)
         {
             builder.AddCraftsmanSilo();
             builder.Services.AddHostedService<CoHostedSiloConnection>();

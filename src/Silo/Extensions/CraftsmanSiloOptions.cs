@@ -12,6 +12,9 @@ public sealed class CraftsmanSiloOptions
 
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>Cluster mode: the address other silos and gateways reach this silo on.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
     /// <summary>Load the bundled sample edition when the store holds no edition yet.</summary>
     public bool SeedSampleEdition { get; set; } = true;
 }

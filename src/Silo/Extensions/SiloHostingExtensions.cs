@@ -1,24 +1,40 @@
 using Craftsman.Grains;
 using Craftsman.Silo.Seeding;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 
 namespace Craftsman.Silo.Extensions;
 
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// Hosts a Craftsman silo in this process: localhost clustering and the embedded SQLite store,
-    /// with the sample edition loaded on first start.
+    /// Hosts a Craftsman silo in this process. Embedded: localhost clustering and the SQLite store.
+    /// Cluster: membership, state and reminders in PostgreSQL. Either way the sample edition is
+    /// loaded on first start unless turned off.
     /// </summary>
     public static IHostApplicationBuilder AddCraftsmanSilo(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(CraftsmanSiloOptions.Section).Get<CraftsmanSiloOptions>() ?? new();
         builder.Services.AddOptions<CraftsmanSiloOptions>().BindConfiguration(CraftsmanSiloOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        var mode = CraftsmanHosting.Mode(builder.Configuration);
+        var connectionString = mode == CraftsmanMode.Cluster ? CraftsmanConnectionStrings.Require(builder.Configuration) : null;
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-            silo.AddCraftsmanGrainServices(options.DatabasePath);
+            if (connectionString is null)
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort,
+                    serviceId: CraftsmanHosting.ServiceId(builder.Configuration), clusterId: CraftsmanHosting.ClusterId(builder.Configuration));
+                silo.AddCraftsmanGrainServices(options.DatabasePath);
+            }
+            else
+            {
+                silo.Configure<ClusterOptions>(o => CraftsmanHosting.ConfigureIdentity(o, builder.Configuration));
+                silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+                silo.Services.TryAddSingleton(TimeProvider.System);
+                silo.AddCraftsmanAdoNetCluster(connectionString);
+            }
             if (options.SeedSampleEdition)
                 silo.AddStartupTask<SampleEditionSeeder>();
         });

@@ -1,3 +1,5 @@
+using Craftsman.Silo.Extensions;
+
 namespace Craftsman.Gateway.Cluster;
 
 /// <summary>The "Craftsman" section's settings that choose and reach the cluster.</summary>
@@ -5,7 +7,7 @@ public sealed class GatewayClusterOptions
 {
     public const string Section = "Craftsman";
 
-    public GatewayMode Mode { get; set; } = GatewayMode.Embedded;
+    public CraftsmanMode Mode { get; set; } = CraftsmanMode.Embedded;
 
     /// <summary>In cluster mode, how the gateway finds silos: "AdoNet" (PostgreSQL membership) or "Localhost".</summary>
     public string Clustering { get; set; } = "AdoNet";
