@@ -1,3 +1,5 @@
+using Craftsman.Silo.Extensions;
+using Craftsman.Silo.Storage;
 using System.Text.Json;
 using Craftsman.Cluster.Tests.Support;
 using Craftsman.Contracts.Contestants;
@@ -26,10 +28,13 @@ public sealed class RestartDurabilityTests(PostgresServer server)
         var first = await AdoNetTestCluster.StartAsync(server.ConnectionString, identity);
         try
         {
-            // Membership really is the ADO.NET table, and the storage Orleans' binary serializer.
+            // Membership really is the ADO.NET table; grains reach the ADO.NET storage, with Orleans'
+            // binary serializer, through the Polly guard.
             Assert.Equal([3], (await server.MembersAsync(identity.ClusterId)).Select(m => m.Status));
-            var storage = first.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Craftsman);
-            Assert.IsType<OrleansGrainStorageSerializer>(Assert.IsType<AdoNetGrainStorage>(storage).Serializer);
+            var services = first.Silos[0].ServiceProvider;
+            Assert.IsType<ResilientGrainStorage>(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Craftsman));
+            var database = services.GetRequiredKeyedService<IGrainStorage>(ClusterSiloExtensions.DatabaseStorage);
+            Assert.IsType<OrleansGrainStorageSerializer>(Assert.IsType<AdoNetGrainStorage>(database).Serializer);
 
             s = await ContestScenario.ImportAsync(first.Client, RoundPhase.Live);
             var acks = new List<Task<MarkOutcome>>();

@@ -1,3 +1,4 @@
+using Craftsman.Contracts.Errors;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -53,7 +54,7 @@ public sealed class ClusterAccess
 /// <summary>Which failures mean "the cluster is not there", as opposed to a fault in the request.</summary>
 public static class ClusterErrors
 {
-    public static bool IsClusterFailure(Exception e) => e is ClusterUnavailableException or TimeoutRejectedException
+    public static bool IsClusterFailure(Exception e) => e is ClusterUnavailableException or StorageUnavailableException or TimeoutRejectedException
         or BrokenCircuitException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
         or Orleans.Runtime.Messaging.ConnectionFailedException;
 
@@ -61,6 +62,7 @@ public static class ClusterErrors
         ?? new ClusterUnavailableException(e switch
         {
             BrokenCircuitException => "The results service is recovering from errors. Retry in a few seconds.",
+            StorageUnavailableException => "The results database is unavailable; nothing was saved. Retry shortly; a mark resent with the same key is never counted twice.",
             TimeoutRejectedException or TimeoutException => "The results service did not answer in time. Retry; a mark resent with the same key is never counted twice.",
             _ => "The results service is unreachable. Retry shortly.",
         }, e);

@@ -1,5 +1,7 @@
 using Craftsman.Grains;
+using Craftsman.Silo.Storage;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -13,6 +15,9 @@ namespace Craftsman.Silo.Extensions;
 /// </summary>
 public static class ClusterSiloExtensions
 {
+    /// <summary>The ADO.NET provider's own name; grains reach it only through the Polly guard named "craftsman".</summary>
+    public const string DatabaseStorage = "craftsman-database";
+
     /// <summary>The ADO.NET invariant under which Orleans loads Npgsql.</summary>
     public const string Invariant = "Npgsql";
 
@@ -30,7 +35,7 @@ public static class ClusterSiloExtensions
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorage(StorageNames.Craftsman, options => options.Configure<Serializer>((o, serializer) =>
+        silo.AddAdoNetGrainStorage(DatabaseStorage, options => options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
@@ -38,6 +43,8 @@ public static class ClusterSiloExtensions
             // [GenerateSerializer] types with [Id]s, and round-trip exactly (and version-tolerantly) in it.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
+        silo.Services.AddGrainStorage(StorageNames.Craftsman, (services, _) =>
+            new ResilientGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DatabaseStorage), new ResilientGrainStorageOptions()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;

@@ -1,0 +1,78 @@
+using Craftsman.Contracts.Errors;
+using Orleans.Storage;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+
+namespace Craftsman.Silo.Storage;
+
+/// <summary>
+/// Guards a database-backed grain storage. Reads are retried with back-off and jitter (they change
+/// nothing); writes are not, because a write whose answer was lost may have committed and its retry
+/// would be refused for a stale ETag anyway — the grain retires and the caller resends instead.
+/// Every call has a timeout, and a circuit breaker makes calls fail at once while the database is
+/// down, so judges get a fast, retryable <see cref="StorageUnavailableException"/> rather than a hang.
+/// </summary>
+public sealed class ResilientGrainStorage(IGrainStorage inner, ResilientGrainStorageOptions options) : IGrainStorage
+{
+    private readonly ResiliencePipeline _reads = Pipeline(options, retries: options.ReadRetries);
+    private readonly ResiliencePipeline _writes = Pipeline(options, retries: 0);
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Guard(_reads, () => inner.ReadStateAsync(stateName, grainId, grainState), "read", grainId);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Guard(_writes, () => inner.WriteStateAsync(stateName, grainId, grainState), "write", grainId);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Guard(_writes, () => inner.ClearStateAsync(stateName, grainId, grainState), "clear", grainId);
+
+    private static async Task Guard(ResiliencePipeline pipeline, Func<Task> call, string what, GrainId grainId)
+    {
+        try
+        {
+            await pipeline.ExecuteAsync(async _ => await call());
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            throw new StorageUnavailableException($"The database did not confirm the {what} of {grainId}; nothing was saved by this call. Retry shortly.", e);
+        }
+    }
+
+    // A version conflict is a real answer from the database, not an outage: let it through as is.
+    private static bool IsTransient(Exception e) => e is not InconsistentStateException;
+
+    private static ResiliencePipeline Pipeline(ResilientGrainStorageOptions o, int retries)
+    {
+        var builder = new ResiliencePipelineBuilder();
+        if (retries > 0)
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = retries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(100),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => IsTransient(e) && e is not BrokenCircuitException),
+            });
+        return builder
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 5,
+                SamplingDuration = TimeSpan.FromSeconds(10),
+                BreakDuration = o.BreakDuration,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            })
+            .AddTimeout(o.Timeout)
+            .Build();
+    }
+}
+
+public sealed class ResilientGrainStorageOptions
+{
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public int ReadRetries { get; set; } = 3;
+
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(2);
+}

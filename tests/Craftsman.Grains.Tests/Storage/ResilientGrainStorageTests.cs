@@ -1,0 +1,73 @@
+using Craftsman.Contracts.Errors;
+using Craftsman.Silo.Storage;
+using Orleans.Storage;
+
+namespace Craftsman.Grains.Tests.Storage;
+
+public sealed class ResilientGrainStorageTests
+{
+    private static readonly GrainId Grain = GrainId.Create("contest", "2020/cnc-lathe");
+
+    [Fact]
+    public async Task ReadIsRetriedThroughABriefOutage()
+    {
+        var inner = new FlakyStorage(failuresBeforeSuccess: 2);
+        var storage = new ResilientGrainStorage(inner, new ResilientGrainStorageOptions());
+
+        await storage.ReadStateAsync("contest", Grain, new GrainState<StorageTestState>());
+
+        Assert.Equal(3, inner.Calls);
+    }
+
+    [Fact]
+    public async Task FailedWriteIsNotRetriedAndSurfacesAsRetryableStorageError()
+    {
+        var inner = new FlakyStorage(failuresBeforeSuccess: 1);
+        var storage = new ResilientGrainStorage(inner, new ResilientGrainStorageOptions());
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            storage.WriteStateAsync("contest", Grain, new GrainState<StorageTestState>()));
+
+        Assert.Equal(1, inner.Calls);
+        Assert.IsType<IOException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task VersionConflictPassesThroughUnchanged()
+    {
+        var inner = new FlakyStorage(failuresBeforeSuccess: 1, failure: () => new InconsistentStateException("stale", "1", "2"));
+        var storage = new ResilientGrainStorage(inner, new ResilientGrainStorageOptions());
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("contest", Grain, new GrainState<StorageTestState>()));
+    }
+
+    [Fact]
+    public async Task WhileTheDatabaseIsDownCallsFailFastWithoutReachingIt()
+    {
+        var inner = new FlakyStorage(failuresBeforeSuccess: int.MaxValue);
+        var storage = new ResilientGrainStorage(inner, new ResilientGrainStorageOptions { BreakDuration = TimeSpan.FromMinutes(1) });
+        for (var i = 0; i < 5; i++)
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.WriteStateAsync("contest", Grain, new GrainState<StorageTestState>()));
+        var callsWhenOpen = inner.Calls;
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.WriteStateAsync("contest", Grain, new GrainState<StorageTestState>()));
+
+        Assert.Equal(callsWhenOpen, inner.Calls);
+    }
+
+    private sealed class FlakyStorage(int failuresBeforeSuccess, Func<Exception>? failure = null) : IGrainStorage
+    {
+        public int Calls { get; private set; }
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Next();
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Next();
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Next();
+
+        private Task Next() =>
+            ++Calls <= failuresBeforeSuccess
+                ? Task.FromException(failure?.Invoke() ?? new IOException("connection refused"))
+                : Task.CompletedTask;
+    }
+}
