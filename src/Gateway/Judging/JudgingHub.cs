@@ -51,11 +51,12 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster) : Hub<IJ
     }
 
     /// <summary>The caller's own current marks, across the occupation's contestants.</summary>
-    public async Task<ImmutableArray<Mark>> GetMyMarks()
+    public async Task<ImmutableArray<OwnMark>> GetMyMarks()
     {
         var judgeId = Context.User!.JudgeId();
         var sheets = await Contest.GetScoresheets();
-        return [.. sheets.SelectMany(s => s.Marks.Where(m => m.JudgeId == judgeId))];
+        return [.. sheets.SelectMany(s => s.Marks.Where(m => m.JudgeId == judgeId)
+            .Select(m => new OwnMark(s.ContestantId, m.CriterionId, m.Value, m.EnteredAt, m.IdempotencyKey)))];
     }
 
     /// <summary>Every judge's marks and the flags: for the chief judge only.</summary>
