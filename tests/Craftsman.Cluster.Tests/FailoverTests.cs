@@ -37,8 +37,8 @@ public sealed class FailoverTests(PostgresServer server, ITestOutputHelper outpu
             Assert.True(import.Imported, string.Join("; ", import.Errors));
             await Task.WhenAll(document.Occupations.Select(async o =>
             {
-                Assert.True((await Contest(o.Code).MoveTo(RoundPhase.CheckIn)).Moved);
-                Assert.True((await Contest(o.Code).MoveTo(RoundPhase.Live)).Moved);
+                Assert.True((await Contest(o.Code).Execute(Actor.Organiser, new MoveRound(RoundPhase.CheckIn))).Succeeded);
+                Assert.True((await Contest(o.Code).Execute(Actor.Organiser, new MoveRound(RoundPhase.Live))).Succeeded);
             }));
 
             output.WriteLine($"edition imported and live at {clock.Elapsed}");

@@ -88,7 +88,7 @@ public class EditionValidatorTests
 
         var error = Assert.Single(EditionValidator.Validate(document));
 
-        Assert.Equal($"judges: id '{Sample.Judges[2].Id}' appears more than once.", error);
+        Assert.Equal($"judges/officials: id '{Sample.Judges[2].Id}' appears more than once.", error);
     }
 
     [Fact]

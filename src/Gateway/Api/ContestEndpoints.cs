@@ -1,27 +1,54 @@
-using Craftsman.Gateway.Cluster;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
-using System.Security.Claims;
 using Craftsman.Contracts.Marking;
 using Craftsman.Gateway.Auth;
+using Craftsman.Gateway.Cluster;
+using Craftsman.Gateway.Live;
 
 namespace Craftsman.Gateway.Api;
 
 public static class ContestEndpoints
 {
+    public sealed record BlindRequest(bool? Blind);
+    public sealed record ContestantRequest(string? ContestantId);
+    public sealed record RevealRequest(bool? OneRankFromBottom);
+    public sealed record AppealRequest(string? ContestantId, string? CriterionId, string? Grounds);
+    public sealed record RulingRequest(bool? Upheld, string? Reason);
+
     public static IEndpointRouteBuilder MapContestEndpoints(this IEndpointRouteBuilder app)
     {
         var contests = app.MapGroup("/api/editions/{editionId}/occupations/{occupation}").WithTags("Contests");
 
         contests.MapGet("/leaderboard", async (string editionId, string occupation, ClusterAccess cluster) =>
             await Contest(cluster.Grains, editionId, occupation) is { } contest
-                ? Results.Ok(await contest.GetLeaderboard())
+                ? Results.Ok(PublicLeaderboard.From(editionId, await contest.GetPublicBoard()))
                 : NoContest(editionId, occupation));
+
+        contests.MapGet("/live-board", async (string editionId, string occupation, ClusterAccess cluster) =>
+            await Contest(cluster.Grains, editionId, occupation) is { } contest
+                ? Results.Ok(PublicLeaderboard.From(editionId, await contest.GetLeaderboard()))
+                : NoContest(editionId, occupation)).RequireAuthorization(Roles.StaffPolicy);
 
         contests.MapGet("/definition", async (string editionId, string occupation, ClusterAccess cluster) =>
             await Contest(cluster.Grains, editionId, occupation) is { } contest
-                ? Results.Ok(await contest.GetDefinition())
+                ? Results.Ok(await contest.GetPanelDefinition())
                 : NoContest(editionId, occupation));
+
+        contests.MapGet("/status", async (string editionId, string occupation, ClusterAccess cluster) =>
+            await Contest(cluster.Grains, editionId, occupation) is { } contest
+                ? Results.Ok(await contest.GetStatus())
+                : NoContest(editionId, occupation)).RequireAuthorization(Roles.StaffPolicy);
+
+        contests.MapGet("/ledger", async (string editionId, string occupation, ClusterAccess cluster) =>
+        {
+            if (await Contest(cluster.Grains, editionId, occupation) is not { } contest)
+                return NoContest(editionId, occupation);
+            var lines = (await contest.GetLedger()).Select(e => JsonSerializer.Serialize(e, LedgerJson));
+            return Results.File(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), "application/jsonl", $"ledger-{editionId}-{occupation}.jsonl");
+        }).RequireAuthorization(Roles.OrganiserPolicy);
 
         contests.MapPost("/marks", async (string editionId, string occupation, MarkRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
         {
@@ -39,21 +66,53 @@ public static class ContestEndpoints
                 : Results.Ok(outcome);
         }).RequireAuthorization(Roles.PanelPolicy);
 
-        contests.MapPost("/phase", async (string editionId, string occupation, PhaseRequest request, ClusterAccess cluster) =>
-        {
-            if (request.Phase is not { } target)
-                return Problems.Problem(StatusCodes.Status400BadRequest, "The field 'phase' is required.", "InvalidRequest");
-            if (await Contest(cluster.Grains, editionId, occupation) is not { } contest)
-                return NoContest(editionId, occupation);
-            var change = await contest.MoveTo(target);
-            return change.Moved
-                ? Results.Ok(change)
-                : Problems.Problem(StatusCodes.Status409Conflict, change.Error!, "IllegalTransition",
-                    new Dictionary<string, object?> { ["phase"] = change.Phase.ToString() });
-        }).RequireAuthorization(Roles.OrganiserPolicy);
+        // Workflow commands: who may do what is the contest's rule (RoundPermissions); these only translate.
+        contests.MapPost("/phase", (string editionId, string occupation, PhaseRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
+            request.Phase is { } target
+                ? Run(cluster, editionId, occupation, user, new MoveRound(target))
+                : Required("phase"));
+        contests.MapPost("/sign-off", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
+            Run(cluster, editionId, occupation, user, new MoveRound(RoundPhase.SignedOff)));
+        contests.MapPost("/blind", (string editionId, string occupation, BlindRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
+            request.Blind is { } blind ? Run(cluster, editionId, occupation, user, new SetBlind(blind)) : Required("blind"));
+        contests.MapPost("/check-in", (string editionId, string occupation, ContestantRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
+            string.IsNullOrWhiteSpace(request.ContestantId) ? Required("contestantId") : Run(cluster, editionId, occupation, user, new CheckInContestant(request.ContestantId)));
+        contests.MapPost("/draw", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
+            Run(cluster, editionId, occupation, user, new DrawNumbers()));
+        contests.MapPost("/reveal-approval", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
+            Run(cluster, editionId, occupation, user, new ApproveReveal()));
+        contests.MapPost("/freeze", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
+            Run(cluster, editionId, occupation, user, new FreezeBoard()));
+        contests.MapPost("/reveal", (string editionId, string occupation, RevealRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
+            Run(cluster, editionId, occupation, user, new RevealBoard(request.OneRankFromBottom ?? false)));
+        contests.MapPost("/appeals", (string editionId, string occupation, AppealRequest r, ClaimsPrincipal user, ClusterAccess cluster) =>
+            string.IsNullOrWhiteSpace(r.ContestantId) ? Required("contestantId")
+            : string.IsNullOrWhiteSpace(r.CriterionId) ? Required("criterionId")
+            : Run(cluster, editionId, occupation, user, new FileAppeal(r.ContestantId, r.CriterionId, r.Grounds ?? "")));
+        contests.MapPost("/appeals/{number:int}/ruling", (string editionId, string occupation, int number, RulingRequest r, ClaimsPrincipal user, ClusterAccess cluster) =>
+            r.Upheld is { } upheld ? Run(cluster, editionId, occupation, user, new RuleAppeal(number, upheld, r.Reason ?? "")) : Required("upheld"));
 
         return app;
     }
+
+    private static async Task<IResult> Run(ClusterAccess cluster, string editionId, string occupation, ClaimsPrincipal user, ContestCommand command)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+            return Problems.Problem(StatusCodes.Status401Unauthorized, "Sign in first.", "SignInRequired");
+        if (user.EditionId() is { } edition && edition != editionId || user.OccupationCode() is { } own && own != occupation)
+            return Problems.Problem(StatusCodes.Status403Forbidden, $"You act for {user.OccupationCode() ?? "the edition"} in edition {user.EditionId()}, not {occupation} in {editionId}.", "WrongOccupation");
+        if (await Contest(cluster.Grains, editionId, occupation) is not { } contest)
+            return NoContest(editionId, occupation);
+        var result = await contest.Execute(user.Actor(), command);
+        return result.Succeeded
+            ? Results.Ok(result)
+            : Problems.Problem(result.Code == "Forbidden" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, result.Error!, result.Code!);
+    }
+
+    private static readonly JsonSerializerOptions LedgerJson = new(JsonSerializerDefaults.Web);
+
+    private static Task<IResult> Required(string field) =>
+        Task.FromResult(Problems.Problem(StatusCodes.Status400BadRequest, $"The field '{field}' is required.", "InvalidRequest"));
 
     public static int StatusFor(MarkRejectionCode code) => code switch
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Craftsman.Contracts.Contests;
 
 namespace Craftsman.Gateway.Auth;
 
@@ -18,4 +19,14 @@ public static class CraftsmanClaims
     public static string? OccupationCode(this ClaimsPrincipal user) => user.FindFirstValue(Occupation);
 
     public static bool IsChief(this ClaimsPrincipal user) => user.IsInRole(Roles.Chief);
+
+    /// <summary>The person behind a request as the contest sees them.</summary>
+    public static Actor Actor(this ClaimsPrincipal user) => new(user.JudgeId() ?? "", user.FindFirstValue(Role) switch
+    {
+        Roles.Organiser => ActorRole.Organiser,
+        Roles.Chief => ActorRole.Chief,
+        Roles.Officer => ActorRole.EncryptionOfficer,
+        Roles.Arbiter => ActorRole.Arbiter,
+        _ => ActorRole.Judge,
+    });
 }

@@ -6,7 +6,12 @@ public static class Roles
     public const string Organiser = "organiser";
     public const string Chief = "chief";
     public const string Judge = "judge";
+    public const string Officer = "officer";
+    public const string Arbiter = "arbiter";
 
     public const string OrganiserPolicy = "organiser";
     public const string PanelPolicy = "panel";
+
+    /// <summary>Anyone who signed in: organiser, judges, chief judges and officials.</summary>
+    public const string StaffPolicy = "staff";
 }

@@ -42,7 +42,27 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster) : Hub<IJ
         return await Contest.SubmitMark(submission);
     }
 
-    public async Task<ContestDefinition?> GetContest() => await Contest.GetDefinition();
+    /// <summary>The contest as the tablet may show it: draw numbers instead of people in a blind round.</summary>
+    public async Task<ContestDefinition?> GetContest() => await Contest.GetPanelDefinition();
+
+    public async Task<RoundStatus> GetStatus() => await Contest.GetStatus();
+
+    /// <summary>Chief judge: reopen a flagged criterion of a contestant for named judges to re-mark.</summary>
+    public Task<CommandResult> ReopenCriterion(string contestantId, string criterionId, string[] judgeIds) =>
+        Execute(new ReopenCriterion(contestantId, criterionId, [.. judgeIds ?? []]));
+
+    /// <summary>Chief judge: confirm a flagged criterion as it stands, with a written reason.</summary>
+    public Task<CommandResult> ConfirmCriterion(string contestantId, string criterionId, string reason) =>
+        Execute(new ConfirmCriterion(contestantId, criterionId, reason ?? ""));
+
+    /// <summary>Chief judge: sign the round off; marks are locked afterwards.</summary>
+    public Task<CommandResult> SignOff() => Execute(new MoveRound(RoundPhase.SignedOff));
+
+    /// <summary>Chief judge: consent to revealing a blind round's draw numbers at publication.</summary>
+    public Task<CommandResult> ApproveReveal() => Execute(new ApproveReveal());
+
+    private async Task<CommandResult> Execute(ContestCommand command) =>
+        await Contest.Execute(Context.User!.Actor(), command);
 
     public async Task<PanelUpdate> GetPanelProgress()
     {

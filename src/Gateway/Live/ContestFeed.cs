@@ -105,8 +105,7 @@ public sealed class ContestFeed(
             {
                 try
                 {
-                    var board = await subscription.Grain.Subscribe(subscription.Reference);
-                    OnChanged(subscription.Key, new ContestUpdate(board, null));
+                    OnChanged(subscription.Key, await subscription.Grain.Subscribe(subscription.Reference));
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -120,9 +119,9 @@ public sealed class ContestFeed(
     {
         try
         {
-            var board = await subscription.Grain.Subscribe(subscription.Reference);
+            var current = await subscription.Grain.Subscribe(subscription.Reference);
             lock (_gate)
-                subscription.Offer(new ContestUpdate(board, null), broadcast: false);
+                subscription.Offer(current, broadcast: false);
         }
         catch
         {
@@ -173,21 +172,21 @@ public sealed class ContestFeed(
     {
         var tasks = new List<Task>
         {
-            live.Clients.Group(BoardGroup(key)).LeaderboardChanged(PublicLeaderboard.From(key.EditionId, update.Board)),
-            live.Clients.Group(OverviewGroup(key.EditionId)).OverviewChanged(PublicContestSummary.From(key.EditionId, update.Board)),
+            live.Clients.Group(BoardGroup(key)).LeaderboardChanged(PublicLeaderboard.From(key.EditionId, update.PublicBoard)),
+            live.Clients.Group(OverviewGroup(key.EditionId)).OverviewChanged(PublicContestSummary.From(key.EditionId, update.PublicBoard)),
             judging.Clients.Group(PanelGroup(key)).PanelChanged(PanelUpdate.From(update.Board, update.Sheets)),
         };
         tasks.AddRange(update.Sheets.Select(sheet => judging.Clients.Group(ChiefGroup(key)).ScoresheetChanged(sheet)));
         await Task.WhenAll(tasks);
     }
 
-    private readonly record struct Pending(Leaderboard Board, IReadOnlyCollection<Scoresheet> Sheets);
+    private readonly record struct Pending(Leaderboard Board, Leaderboard PublicBoard, IReadOnlyCollection<Scoresheet> Sheets);
 
     /// <summary>One followed contest. Its fields are guarded by the feed's lock.</summary>
     private sealed class Subscription
     {
         private readonly Dictionary<string, Scoresheet> _pendingSheets = [];
-        private Leaderboard? _pendingBoard;
+        private ContestUpdate? _pending;
         private long _lastOffered = -1;
         private bool _pumping;
 
@@ -223,7 +222,7 @@ public sealed class ContestFeed(
                 return false;
             if (update.Changed is { } sheet)
                 _pendingSheets[sheet.ContestantId] = sheet;
-            _pendingBoard = update.Board;
+            _pending = update;
             if (_pumping)
                 return false;
             _pumping = true;
@@ -232,14 +231,14 @@ public sealed class ContestFeed(
 
         public bool TryTake(out Pending next)
         {
-            if (_pendingBoard is null)
+            if (_pending is null)
             {
                 _pumping = false;
                 next = default;
                 return false;
             }
-            next = new Pending(_pendingBoard, [.. _pendingSheets.Values]);
-            _pendingBoard = null;
+            next = new Pending(_pending.Board, _pending.PublicBoard, [.. _pendingSheets.Values]);
+            _pending = null;
             _pendingSheets.Clear();
             return true;
         }

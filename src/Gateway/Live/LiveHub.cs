@@ -26,7 +26,7 @@ public sealed class LiveHub(ContestFeed feed, ClusterAccess cluster) : Hub<ILive
     public async Task<PublicLeaderboard> GetSnapshot(string editionId, string occupationCode)
     {
         var key = await ContestKeys.Resolve(cluster.Grains, editionId, occupationCode);
-        var board = await cluster.Grains.GetGrain<IContestGrain>(key.GrainKey).GetLeaderboard();
+        var board = await cluster.Grains.GetGrain<IContestGrain>(key.GrainKey).GetPublicBoard();
         return PublicLeaderboard.From(editionId, board);
     }
 
@@ -35,7 +35,7 @@ public sealed class LiveHub(ContestFeed feed, ClusterAccess cluster) : Hub<ILive
         var keys = await ContestKeys.All(cluster.Grains, editionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ContestFeed.OverviewGroup(editionId));
         await Task.WhenAll(keys.Select(k => feed.Follow(Context.ConnectionId, k)));
-        var boards = await Task.WhenAll(keys.Select(k => cluster.Grains.GetGrain<IContestGrain>(k.GrainKey).GetLeaderboard()));
+        var boards = await Task.WhenAll(keys.Select(k => cluster.Grains.GetGrain<IContestGrain>(k.GrainKey).GetPublicBoard()));
         return [.. boards.Select(b => PublicContestSummary.From(editionId, b))];
     }
 

@@ -16,8 +16,12 @@ public sealed record PublicLeaderboard(
     RoundPhase Phase,
     ImmutableArray<PublicStanding> Standings,
     ArenaResult Arena,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool Blind,
+    bool Frozen,
+    int Withheld)
 {
+    /// <summary>Maps the contest's public board (already frozen and masked by the contest) to the wire.</summary>
     public static PublicLeaderboard From(string editionId, Leaderboard board) => new(
         editionId,
         board.OccupationCode,
@@ -25,7 +29,10 @@ public sealed record PublicLeaderboard(
         board.Phase,
         [.. board.Standings.Select(s => new PublicStanding(s.Rank, s.ContestantId, s.Name, s.Role, s.Composite, s.Modules, s.Status, s.MarkCount, s.HasOpenFlags))],
         board.Arena,
-        board.UpdatedAt);
+        board.UpdatedAt,
+        board.Blind,
+        board.Frozen,
+        board.Withheld);
 }
 
 public sealed record PublicStanding(

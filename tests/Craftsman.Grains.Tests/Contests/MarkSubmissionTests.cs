@@ -111,7 +111,7 @@ public sealed class MarkSubmissionTests(ClusterFixture fixture)
     {
         var s = await ContestScenario.ImportAsync(_grains, RoundPhase.Live);
         var first = await s.Submit(s.Judges[0], s.Contestants[0], "P3", 15m, key: "late-resend");
-        Assert.True((await s.Contest.MoveTo(RoundPhase.Review)).Moved);
+        Assert.True((await s.MoveTo(RoundPhase.Review)).Succeeded);
 
         var again = await s.Submit(s.Judges[0], s.Contestants[0], "P3", 15m, key: "late-resend");
 

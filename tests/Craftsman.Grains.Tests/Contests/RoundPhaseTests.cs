@@ -16,8 +16,8 @@ public sealed class RoundPhaseTests(ClusterFixture fixture)
 
         foreach (var phase in new[] { RoundPhase.CheckIn, RoundPhase.Live, RoundPhase.Review, RoundPhase.SignedOff, RoundPhase.Published })
         {
-            var change = await s.Contest.MoveTo(phase);
-            Assert.True(change.Moved, change.Error);
+            var change = await s.MoveTo(phase);
+            Assert.True(change.Succeeded, change.Error);
             Assert.True(change.Version > version);
             version = change.Version;
         }
@@ -38,9 +38,9 @@ public sealed class RoundPhaseTests(ClusterFixture fixture)
         var s = await ContestScenario.ImportAsync(_grains, from);
         var before = await s.Contest.GetLeaderboard();
 
-        var change = await s.Contest.MoveTo(to);
+        var change = await s.MoveTo(to);
 
-        Assert.False(change.Moved);
+        Assert.False(change.Succeeded);
         Assert.False(string.IsNullOrWhiteSpace(change.Error));
         var after = await s.Contest.GetLeaderboard();
         Assert.Equal((from, before.Version), (after.Phase, after.Version));
@@ -52,11 +52,12 @@ public sealed class RoundPhaseTests(ClusterFixture fixture)
         var s = await ContestScenario.ImportAsync(_grains, RoundPhase.Live);
         Assert.True((await s.Submit(s.Judges[0], s.Contestants[0], "P1", 25m)).Accepted);
         Assert.True((await s.Submit(s.Judges[1], s.Contestants[0], "P1", 20m)).Accepted);
-        Assert.True((await s.Contest.MoveTo(RoundPhase.Review)).Moved);
+        Assert.True((await s.MoveTo(RoundPhase.Review)).Succeeded);
 
-        var change = await s.Contest.MoveTo(RoundPhase.SignedOff);
+        var change = await s.MoveTo(RoundPhase.SignedOff);
 
-        Assert.False(change.Moved);
-        Assert.Equal(RoundPhase.Review, change.Phase);
+        Assert.False(change.Succeeded);
+        Assert.Equal("FlagsOpen", change.Code);
+        Assert.Equal(RoundPhase.Review, (await s.Contest.GetLeaderboard()).Phase);
     }
 }

@@ -45,6 +45,10 @@ public sealed class ContestScenario(IGrainFactory grains, EditionDocument docume
     public Judge Chief => Document.Judges.Single(j => j.Role == JudgeRole.Chief);
     public IReadOnlyList<Contestant> Contestants => Document.Contestants;
 
+    /// <summary>Moves the round as the person who may: the chief judge signs off, the organiser does the rest.</summary>
+    public Task<CommandResult> MoveTo(RoundPhase phase) =>
+        Contest.Execute(phase == RoundPhase.SignedOff ? new Actor(Chief.Id, ActorRole.Chief) : Actor.Organiser, new MoveRound(phase));
+
     public IContestantGrain Contestant(string id) => grains.GetGrain<IContestantGrain>(GrainKeys.Contestant(EditionId, id));
 
     public static async Task<ContestScenario> ImportAsync(IGrainFactory grains, RoundPhase phase = RoundPhase.Draft)
@@ -54,7 +58,7 @@ public sealed class ContestScenario(IGrainFactory grains, EditionDocument docume
         Assert.True(result.Imported, string.Join("; ", result.Errors));
         var scenario = new ContestScenario(grains, document);
         for (var p = RoundPhase.Draft + 1; p <= phase; p++)
-            Assert.True((await scenario.Contest.MoveTo(p)).Moved);
+            Assert.True((await scenario.MoveTo(p)).Succeeded);
         return scenario;
     }
 

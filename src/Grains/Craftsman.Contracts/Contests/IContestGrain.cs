@@ -6,7 +6,8 @@ namespace Craftsman.Contracts.Contests;
 
 /// <summary>
 /// One occupation's contest, keyed "{editionId}/{occupationCode}". It is the single point through
-/// which marks and phase changes of the round pass, so the two are always in one order.
+/// which the round's marks and workflow pass, so they are always in one order. In a blind round,
+/// until publication, everything it answers names contestants by draw number.
 /// </summary>
 [Alias("craftsman.IContestGrain")]
 public interface IContestGrain : IGrainWithStringKey
@@ -15,17 +16,34 @@ public interface IContestGrain : IGrainWithStringKey
     [Alias("Setup")]
     Task<string?> Setup(ContestDefinition definition);
 
+    /// <summary>The contest as set up, with real identities: for the edition and the organiser's tools.</summary>
     [Alias("GetDefinition")]
     Task<ContestDefinition?> GetDefinition();
+
+    /// <summary>The contest as the panel's tablets may see it (draw numbers in a blind round).</summary>
+    [Alias("GetPanelDefinition")]
+    Task<ContestDefinition?> GetPanelDefinition();
 
     [Alias("SubmitMark")]
     Task<MarkOutcome> SubmitMark(MarkSubmission submission);
 
-    [Alias("MoveTo")]
-    Task<PhaseChange> MoveTo(RoundPhase target);
+    /// <summary>Applies a workflow command for the actor, or refuses it with nothing changed.</summary>
+    [Alias("Execute")]
+    Task<CommandResult> Execute(Actor actor, ContestCommand command);
 
+    /// <summary>The live standings (judges and organiser): never frozen.</summary>
     [Alias("GetLeaderboard")]
     Task<Leaderboard> GetLeaderboard();
+
+    /// <summary>The standings as the public may see them: frozen, revealing, blind as the round requires.</summary>
+    [Alias("GetPublicBoard")]
+    Task<Leaderboard> GetPublicBoard();
+
+    [Alias("GetStatus")]
+    Task<RoundStatus> GetStatus();
+
+    [Alias("GetLedger")]
+    Task<ImmutableList<LedgerEntry>> GetLedger();
 
     [Alias("GetSummary")]
     Task<ContestSummary> GetSummary();
@@ -34,13 +52,14 @@ public interface IContestGrain : IGrainWithStringKey
     /// Adds or renews a gateway's subscription. Subscriptions expire unless renewed, so a gateway
     /// that died is forgotten and one that outlived a silo restart subscribes again by renewing.
     /// </summary>
-    /// <returns>The current leaderboard, so a renewing gateway can tell whether it missed a change.</returns>
+    /// <returns>The current update, so a renewing gateway can tell whether it missed a change.</returns>
     [Alias("Subscribe")]
-    Task<Leaderboard> Subscribe(IContestObserver observer);
+    Task<ContestUpdate> Subscribe(IContestObserver observer);
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(IContestObserver observer);
 
+    /// <summary>Every contestant's scoresheet (draw numbers in a blind round).</summary>
     [Alias("GetScoresheets")]
     Task<ImmutableArray<Scoresheet>> GetScoresheets();
 }

@@ -10,4 +10,14 @@ public sealed record Leaderboard(
     [property: Id(2)] RoundPhase Phase,
     [property: Id(3)] ImmutableArray<Standing> Standings,
     [property: Id(4)] ArenaResult Arena,
-    [property: Id(5)] DateTimeOffset UpdatedAt);
+    [property: Id(5)] DateTimeOffset UpdatedAt)
+{
+    /// <summary>Identities are shown as draw numbers (a blind round before publication).</summary>
+    [Id(6)] public bool Blind { get; init; }
+
+    /// <summary>The public board is frozen: viewers see the standing of the moment of freezing.</summary>
+    [Id(7)] public bool Frozen { get; init; }
+
+    /// <summary>While a frozen board is revealed rank by rank, how many lines are still withheld.</summary>
+    [Id(8)] public int Withheld { get; init; }
+}

@@ -11,4 +11,8 @@ public sealed record EditionDocument(
     [property: Id(1)] ImmutableArray<MarkingScheme> MarkingSchemes,
     [property: Id(2)] ImmutableArray<Occupation> Occupations,
     [property: Id(3)] ImmutableArray<Contestant> Contestants,
-    [property: Id(4)] ImmutableArray<Judge> Judges);
+    [property: Id(4)] ImmutableArray<Judge> Judges)
+{
+    /// <summary>The encryption officer and the arbitration group (optional in the file).</summary>
+    [Id(5)] public ImmutableArray<Official> Officials { get; init; } = [];
+}

@@ -8,4 +8,7 @@ public enum ContestantRole
 
     /// <summary>挑战者: an open entrant who came through selection.</summary>
     Challenger = 1,
+
+    /// <summary>Withheld: in a blind round the role would give the seed away.</summary>
+    Undisclosed = 2,
 }

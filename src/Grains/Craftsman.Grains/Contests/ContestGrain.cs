@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.Marking;
+using Craftsman.Grains.Ledger;
 using Craftsman.Grains.Scoring;
+using Craftsman.Grains.Workflow;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 
@@ -21,16 +24,18 @@ public sealed class ContestGrain(
     private readonly ObserverManager<IContestObserver> _observers = new(SubscriptionLifetime, logger);
     private Leaderboard? _leaderboard;
 
+    private ContestState S => state.State;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Definition is { } definition)
+        if (S.Definition is { } definition)
             await Reconcile(definition);
     }
 
     public async Task<string?> Setup(ContestDefinition definition)
     {
-        if (state.State.Phase != RoundPhase.Draft)
-            return $"The contest can be set up only in Draft; it is {state.State.Phase}.";
+        if (S.Phase != RoundPhase.Draft)
+            return $"The contest can be set up only in Draft; it is {S.Phase}.";
         if (definition.Contestants.Any(c => c.Occupation != definition.Occupation.Code)
             || definition.Panel.Any(j => j.Occupation != definition.Occupation.Code))
             return $"Every contestant and judge of the contest must belong to {definition.Occupation.Code}.";
@@ -38,73 +43,96 @@ public sealed class ContestGrain(
         await Task.WhenAll(definition.Contestants.Select(c => Contestant(definition, c.Id).Enrol(c, definition.Scheme)));
         var unmarked = ContestantScore.From(ScoresheetCalculator.Calculate("", definition.Scheme, [], []));
         var scores = definition.Contestants.ToImmutableDictionary(c => c.Id, _ => unmarked);
-        await Commit(state.State with { Definition = definition, Scores = scores });
+        await Commit(S with { Definition = definition, Scores = scores }, LedgerKinds.ContestSetUp, "organiser", definition);
         return null;
     }
 
-    public Task<ContestDefinition?> GetDefinition() => Task.FromResult(state.State.Definition);
+    public Task<ContestDefinition?> GetDefinition() => Task.FromResult(S.Definition);
+
+    public Task<ContestDefinition?> GetPanelDefinition() =>
+        Task.FromResult(S.Definition is { } d ? Visibility.Mask(S, d) : null);
 
     public async Task<MarkOutcome> SubmitMark(MarkSubmission submission)
     {
-        var current = state.State;
+        var current = S;
         var key = submission.IdempotencyKey ?? "";
         if (current.Accepted.TryGetValue(key, out var earlier))
             return earlier.Submission == submission
                 ? earlier.Outcome
                 : MarkOutcome.Reject(key, MarkRejectionCode.IdempotencyKeyReused, $"Idempotency key '{key}' was already used for another mark.");
 
-        if (MarkValidator.Validate(current.Definition, current.Phase, submission) is { } invalid)
+        // Tablets in a blind round only know draw numbers; the contest alone holds the mapping.
+        var mark = submission with { ContestantId = Visibility.ResolveContestant(current, submission.ContestantId ?? "") };
+        var reopened = current.Reopened.TryGetValue(ContestState.CriterionKey(mark.ContestantId, mark.CriterionId ?? ""), out var judges)
+            && judges.Contains(mark.JudgeId) && current.Phase is RoundPhase.Review or RoundPhase.Published;
+        if (MarkValidator.Validate(current.Definition, current.Phase, mark, reopened) is { } invalid)
             return MarkOutcome.Reject(key, invalid.Code, invalid.Message);
 
-        var recording = await Contestant(current.Definition!, submission.ContestantId).RecordMark(submission, clock.GetUtcNow());
+        var recording = await Contestant(current.Definition!, mark.ContestantId).RecordMark(mark, clock.GetUtcNow());
         if (recording.Rejection is { } refused)
             return MarkOutcome.Reject(key, refused.Code, refused.Message);
 
         var version = current.Version + 1;
         var outcome = MarkOutcome.Accept(key, version, recording.IsCorrection);
-        await Commit(current with
+        var next = current with
         {
-            Version = version,
-            Scores = current.Scores.SetItem(submission.ContestantId, ContestantScore.From(recording.Scoresheet)),
+            Scores = current.Scores.SetItem(mark.ContestantId, ContestantScore.From(recording.Scoresheet)),
             Accepted = current.Accepted.Add(key, new AcceptedMark(submission, outcome)),
+        };
+        await Commit(next, LedgerKinds.Mark, mark.JudgeId, new
+        {
+            judge = mark.JudgeId,
+            contestant = Visibility.Masked(current) ? Visibility.MaskedId(current, mark.ContestantId) : mark.ContestantId,
+            criterion = mark.CriterionId,
+            value = mark.Value,
+            key,
+            correction = recording.IsCorrection,
         });
         await Notify(recording.Scoresheet);
         return outcome;
     }
 
-    public async Task<PhaseChange> MoveTo(RoundPhase target)
+    public async Task<CommandResult> Execute(Actor actor, ContestCommand command)
     {
-        var current = state.State;
-        if (current.Definition is null)
-            return new PhaseChange(false, current.Phase, current.Version, "This occupation's contest has not been set up.");
-        var now = clock.GetUtcNow();
-        var windowClosesAt = current.PublishedAt?.AddMinutes(current.Definition.Edition.AppealWindowMinutes);
-        if (RoundLifecycle.CheckTransition(current.Phase, target, current.OpenFlags, windowClosesAt, now) is { } error)
-            return new PhaseChange(false, current.Phase, current.Version, error);
-
-        await Commit(current with
+        command = command switch
         {
-            Phase = target,
-            Version = current.Version + 1,
-            PublishedAt = target == RoundPhase.Published ? now : current.PublishedAt,
-        });
+            ReopenCriterion r => r with { ContestantId = Visibility.ResolveContestant(S, r.ContestantId) },
+            ConfirmCriterion c => c with { ContestantId = Visibility.ResolveContestant(S, c.ContestantId) },
+            _ => command,
+        };
+        var result = RoundWorkflow.Apply(S, actor, command, await GetLeaderboardUnmasked(), clock.GetUtcNow(), Shuffle);
+        if (!result.Succeeded)
+            return CommandResult.Refused(S.Version, result.Code!, result.Error!);
+        await Commit(result.Next!, result.Kind!, actor.Id, result.Data!);
         await Notify(null);
-        return new PhaseChange(true, target, state.State.Version, null);
+        return CommandResult.Done(S.Version);
     }
 
-    public Task<Leaderboard> GetLeaderboard() => Task.FromResult(_leaderboard ??= BuildLeaderboard(state.State));
+    public async Task<Leaderboard> GetLeaderboard() => Visibility.Mask(S, await GetLeaderboardUnmasked());
+
+    public async Task<Leaderboard> GetPublicBoard() => Visibility.PublicBoard(S, await GetLeaderboardUnmasked());
+
+    public Task<RoundStatus> GetStatus() => Task.FromResult(new RoundStatus(
+        S.Definition?.Occupation.Code ?? this.GetPrimaryKeyString(), S.Phase, S.Version, S.Blind,
+        S.DrawNumbers.Count > 0, [.. S.CheckedIn], Visibility.OpenFlags(S),
+        [.. S.Reopened.Select(r => r.Key.Split('|')).Select(k => new ReopenedCriterion(
+            Visibility.Masked(S) ? Visibility.MaskedId(S, k[0]) : k[0], k[1], S.Reopened[$"{k[0]}|{k[1]}"]))],
+        [.. S.RevealApprovals], S.SignedOffBy, S.SignedOffAt, S.FrozenBoard is not null, S.RevealedFromBottom,
+        S.ObjectionWindowClosesAt, [.. S.Appeals], LedgerChain.Head(S.Ledger), S.TitleHolderId));
+
+    public Task<ImmutableList<LedgerEntry>> GetLedger() => Task.FromResult(S.Ledger);
 
     public async Task<ContestSummary> GetSummary()
     {
-        var board = await GetLeaderboard();
+        var board = await GetPublicBoard();
         return new ContestSummary(this.GetPrimaryKeyString(), board.Phase, board.Version,
-            board.Standings.Length, board.Standings.FirstOrDefault(), board.Arena);
+            S.Definition?.Contestants.Length ?? 0, board.Standings.FirstOrDefault(), board.Arena);
     }
 
-    public Task<Leaderboard> Subscribe(IContestObserver observer)
+    public async Task<ContestUpdate> Subscribe(IContestObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        return GetLeaderboard();
+        return await CurrentUpdate(null);
     }
 
     public Task Unsubscribe(IContestObserver observer)
@@ -115,14 +143,18 @@ public sealed class ContestGrain(
 
     public async Task<ImmutableArray<Scoresheet>> GetScoresheets()
     {
-        if (state.State.Definition is not { } definition)
+        if (S.Definition is not { } definition)
             return [];
-        return [.. await Task.WhenAll(definition.Contestants.Select(c => Contestant(definition, c.Id).GetScoresheet()))];
+        var sheets = await Task.WhenAll(definition.Contestants.Select(c => Contestant(definition, c.Id).GetScoresheet()));
+        return [.. sheets.Select(sheet => Visibility.Mask(S, sheet))];
     }
+
+    private async Task<ContestUpdate> CurrentUpdate(Scoresheet? changed) =>
+        new(await GetLeaderboard(), changed is null ? null : Visibility.Mask(S, changed), await GetPublicBoard());
 
     private async Task Notify(Scoresheet? changed)
     {
-        var update = new ContestUpdate(await GetLeaderboard(), changed);
+        var update = await CurrentUpdate(changed);
         await _observers.Notify(o => o.ContestChanged(update));
     }
 
@@ -134,21 +166,37 @@ public sealed class ContestGrain(
     private async Task Reconcile(ContestDefinition definition)
     {
         var sheets = await Task.WhenAll(definition.Contestants.Select(c => Contestant(definition, c.Id).GetScoresheet()));
-        var scores = state.State.Scores;
+        var scores = S.Scores;
         foreach (var sheet in sheets)
         {
             var fresh = ContestantScore.From(sheet);
             if (!scores.TryGetValue(sheet.ContestantId, out var known) || !known.SameAs(fresh))
                 scores = scores.SetItem(sheet.ContestantId, fresh);
         }
-        if (scores != state.State.Scores)
-            await Commit(state.State with { Scores = scores, Version = state.State.Version + 1 });
+        if (scores != S.Scores)
+            await Commit(S with { Scores = scores }, LedgerKinds.Reconciled, "system", new { reconciled = sheets.Select(s => s.ContestantId) });
     }
 
-    private async Task Commit(ContestState next)
+    /// <summary>Every change is one write: the new state, one version higher, with its ledger entry appended.</summary>
+    private async Task Commit(ContestState next, string kind, string actor, object data)
     {
-        await state.CommitAsync(next with { UpdatedAt = clock.GetUtcNow() }, GrainContext);
+        var now = clock.GetUtcNow();
+        await state.CommitAsync(next with
+        {
+            Version = S.Version + 1,
+            UpdatedAt = now,
+            Ledger = LedgerChain.Append(next.Ledger, now, kind, actor, data),
+        }, GrainContext);
         _leaderboard = null;
+    }
+
+    private Task<Leaderboard> GetLeaderboardUnmasked() => Task.FromResult(_leaderboard ??= BuildLeaderboard(S));
+
+    private static int[] Shuffle(int count)
+    {
+        var numbers = Enumerable.Range(0, count).ToArray();
+        RandomNumberGenerator.Shuffle(numbers.AsSpan());
+        return numbers;
     }
 
     private Leaderboard BuildLeaderboard(ContestState s)
@@ -159,7 +207,8 @@ public sealed class ContestGrain(
         var entries = definition.Contestants.Select(c =>
         {
             var score = s.Scores.GetValueOrDefault(c.Id, ContestantScore.Empty);
-            return new RankingEntry(c.Id, c.Name, c.Role, score.Composite, score.Modules, score.MarkCount, score.OpenFlags > 0);
+            var openFlag = score.Flagged.Any(f => !s.Confirmed.ContainsKey(ContestState.CriterionKey(c.Id, f.CriterionId)));
+            return new RankingEntry(c.Id, c.Name, c.Role, score.Composite, score.Modules, score.MarkCount, openFlag);
         });
         var standings = Ranking.Rank(entries, s.Phase);
         var arena = ArenaRules.Decide(definition.Occupation.Mode, standings, definition.Edition.QualifyingScore);

@@ -67,8 +67,11 @@ public static class EditionValidator
         var judges = document.Judges.IsDefault ? [] : document.Judges;
         foreach (var duplicate in Duplicates(contestants.Select(c => c.Id)))
             errors.Add($"contestants: id '{duplicate}' appears more than once.");
-        foreach (var duplicate in Duplicates(judges.Select(j => j.Id)))
-            errors.Add($"judges: id '{duplicate}' appears more than once.");
+        var officials = document.Officials.IsDefault ? [] : document.Officials;
+        foreach (var duplicate in Duplicates(judges.Select(j => j.Id).Concat(officials.Select(o => o.Id))))
+            errors.Add($"judges/officials: id '{duplicate}' appears more than once.");
+        if (officials.Count(o => o.Role == OfficialRole.EncryptionOfficer) > 1)
+            errors.Add("officials: an edition has one encryption officer.");
         foreach (var c in contestants.Where(c => !codes.Contains(c.Occupation)))
             errors.Add($"contestants[{c.Id}]: occupation '{c.Occupation}' is not defined.");
         foreach (var j in judges.Where(j => !codes.Contains(j.Occupation)))

@@ -12,14 +12,15 @@ public static class MarkValidator
 {
     public const int MaxKeyLength = 128;
 
-    public static MarkRejection? Validate(ContestDefinition? contest, RoundPhase phase, MarkSubmission mark)
+    /// <param name="reopenedForJudge">The chief judge reopened this criterion of this contestant for this judge (Review, or after an upheld appeal).</param>
+    public static MarkRejection? Validate(ContestDefinition? contest, RoundPhase phase, MarkSubmission mark, bool reopenedForJudge = false)
     {
         if (string.IsNullOrWhiteSpace(mark.IdempotencyKey) || mark.IdempotencyKey.Length > MaxKeyLength)
             return Reject(MarkRejectionCode.InvalidSubmission, $"An idempotency key of 1 to {MaxKeyLength} characters is required.");
         if (contest is null)
             return Reject(MarkRejectionCode.ContestNotSetUp, "This occupation's contest has not been set up.");
-        if (phase != RoundPhase.Live)
-            return Reject(MarkRejectionCode.RoundNotLive, $"Marks are accepted only while the round is Live; it is {phase}.");
+        if (phase != RoundPhase.Live && !reopenedForJudge)
+            return Reject(MarkRejectionCode.RoundNotLive, $"Marks are accepted only while the round is Live, or for a criterion the chief judge reopened for you; the round is {phase}.");
         var judge = contest.Panel.FirstOrDefault(j => j.Id == mark.JudgeId);
         if (judge is null || judge.Role != JudgeRole.Judge)
             return Reject(MarkRejectionCode.JudgeNotOnPanel, $"Judge '{mark.JudgeId}' is not a marking judge on the {contest.Occupation.Code} panel.");
