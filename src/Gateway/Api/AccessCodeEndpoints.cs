@@ -14,7 +14,10 @@ public static class AccessCodeEndpoints
     public sealed record IssueRequest(string? Occupation, string[]? JudgeIds);
 
     /// <summary>An access code to print: the code, and a QR code (SVG) of the tablet sign-in link carrying it.</summary>
-    public sealed record PrintableAccessCode(string JudgeId, string Name, string Occupation, JudgeRole Role, string Code, string SignInUrl, string QrSvg);
+    public sealed record PrintableAccessCode(string JudgeId, string Name, string? Occupation, string Role, string Code, string SignInUrl, string QrSvg);
+
+    /// <summary>Someone who signs in with a code: a judge, a chief judge or an edition official.</summary>
+    private sealed record Holder(string Id, string Name, string? Occupation, string Role);
 
     public static IEndpointRouteBuilder MapAccessCodeEndpoints(this IEndpointRouteBuilder app)
     {
@@ -25,7 +28,10 @@ public static class AccessCodeEndpoints
         {
             if (await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument() is not { } document)
                 return Problems.EditionNotFound(editionId);
-            var judges = document.Judges.AsEnumerable();
+            var holders = document.Judges.Select(j => new Holder(j.Id, j.Name, j.Occupation, j.Role == JudgeRole.Chief ? Roles.Chief : Roles.Judge))
+                .Concat(document.Officials.Select(o => new Holder(o.Id, o.Name, null, o.Role == OfficialRole.EncryptionOfficer ? Roles.Officer : Roles.Arbiter)))
+                .ToList();
+            var judges = holders.AsEnumerable();
             if (!string.IsNullOrWhiteSpace(request.Occupation))
             {
                 if (!document.Occupations.Any(o => o.Code == request.Occupation))
@@ -34,9 +40,9 @@ public static class AccessCodeEndpoints
             }
             if (request.JudgeIds is { Length: > 0 } ids)
             {
-                var unknown = ids.Where(id => !document.Judges.Any(j => j.Id == id)).ToList();
+                var unknown = ids.Where(id => !holders.Any(j => j.Id == id)).ToList();
                 if (unknown.Count > 0)
-                    return Problems.Invalid($"Not judges of edition '{editionId}': {string.Join(", ", unknown)}.", "UnknownJudge");
+                    return Problems.Invalid($"Not judges or officials of edition '{editionId}': {string.Join(", ", unknown)}.", "UnknownJudge");
                 judges = judges.Where(j => ids.Contains(j.Id));
             }
             var chosen = judges.ToDictionary(j => j.Id);
@@ -56,7 +62,7 @@ public static class AccessCodeEndpoints
         return app;
     }
 
-    private static PrintableAccessCode Printable(Judge judge, string code, string baseUrl)
+    private static PrintableAccessCode Printable(Holder judge, string code, string baseUrl)
     {
         var url = $"{baseUrl}/judge/#code={Uri.EscapeDataString(code)}";
         using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);

@@ -4,6 +4,7 @@ using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Cluster;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Craftsman.Gateway.Judging;
 using Craftsman.Gateway.Live;
 
@@ -14,6 +15,7 @@ public static class GatewayExtensions
     public static WebApplicationBuilder AddCraftsmanGateway(this WebApplicationBuilder builder)
     {
         var enums = new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));

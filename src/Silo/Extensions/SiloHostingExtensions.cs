@@ -17,7 +17,7 @@ public static class SiloHostingExtensions
     {
         var options = builder.Configuration.GetSection(CraftsmanSiloOptions.Section).Get<CraftsmanSiloOptions>() ?? new();
         builder.Services.AddOptions<CraftsmanSiloOptions>().BindConfiguration(CraftsmanSiloOptions.Section);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddCompetitionClock();
         var mode = CraftsmanHosting.Mode(builder.Configuration);
         var connectionString = mode == CraftsmanMode.Cluster ? CraftsmanConnectionStrings.Require(builder.Configuration) : null;
         builder.UseOrleans(silo =>
@@ -32,7 +32,7 @@ public static class SiloHostingExtensions
             {
                 silo.Configure<ClusterOptions>(o => CraftsmanHosting.ConfigureIdentity(o, builder.Configuration));
                 silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
-                silo.Services.TryAddSingleton(TimeProvider.System);
+                silo.Services.AddCompetitionClock();
                 silo.AddCraftsmanAdoNetCluster(connectionString);
             }
             if (options.SeedSampleEdition)
@@ -44,7 +44,7 @@ public static class SiloHostingExtensions
     /// <summary>What every Craftsman silo needs, in production and in the test cluster alike.</summary>
     public static ISiloBuilder AddCraftsmanGrainServices(this ISiloBuilder silo, string databasePath)
     {
-        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddCompetitionClock();
         silo.AddSqliteGrainStorage(StorageNames.Craftsman, o => o.DatabasePath = databasePath);
         return silo;
     }

@@ -1,3 +1,4 @@
+using Craftsman.Grains;
 using System.Reflection;
 using Craftsman.Silo.Extensions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,7 +32,7 @@ public static class AdoNetTestCluster
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCraftsmanAdoNetCluster(connectionString);
-            silo.Services.TryAddSingleton(TimeProvider.System);
+            silo.Services.AddCompetitionClock();
             // Detect a dead silo in a few seconds rather than the production defaults' minute, and
             // heartbeat into the table often enough that the tests exercise it.
             silo.Configure<ClusterMembershipOptions>(o =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using Craftsman.Contracts.Access;
 
@@ -5,7 +6,7 @@ namespace Craftsman.Grains.Access;
 
 public sealed class AccessCodeGrain(
     [PersistentState("access-codes", StorageNames.Craftsman)] IPersistentState<AccessCodeState> state,
-    TimeProvider clock)
+    [FromKeyedServices(CompetitionClock.Key)] TimeProvider clock)
     : Grain, IAccessCodeGrain
 {
     public async Task<ImmutableArray<IssuedAccessCode>> Issue(ImmutableArray<string> judgeIds)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Craftsman.Contracts.Contestants;
@@ -14,7 +15,7 @@ namespace Craftsman.Grains.Contests;
 
 public sealed class ContestGrain(
     [PersistentState("contest", StorageNames.Craftsman)] IPersistentState<ContestState> state,
-    TimeProvider clock,
+    [FromKeyedServices(CompetitionClock.Key)] TimeProvider clock,
     ILogger<ContestGrain> logger)
     : Grain, IContestGrain
 {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
@@ -8,7 +9,7 @@ namespace Craftsman.Grains.Editions;
 
 public sealed class EditionGrain(
     [PersistentState("edition", StorageNames.Craftsman)] IPersistentState<EditionState> state,
-    TimeProvider clock)
+    [FromKeyedServices(CompetitionClock.Key)] TimeProvider clock)
     : Grain, IEditionGrain
 {
     public async Task<ImportResult> Import(EditionDocument document)

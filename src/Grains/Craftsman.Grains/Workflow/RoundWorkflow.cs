@@ -54,7 +54,7 @@ public static class RoundWorkflow
                 return WorkflowResult.Refuse("NumbersNotDrawn", "A blind round goes live only after the encryption officer has drawn the numbers.");
             case RoundPhase.SignedOff:
                 return WorkflowResult.Step(next with { SignedOffBy = actor.Id, SignedOffAt = now, Reopened = next.Reopened.Clear() },
-                    LedgerKinds.SignedOff, new { chief = actor.Id, board = Standings(board) });
+                    LedgerKinds.SignedOff, new { chief = actor.Id, board = Standings(Visibility.Mask(s, board)) });
             case RoundPhase.Published when s.Blind && !(s.RevealApprovals.Contains(ActorRole.EncryptionOfficer) && s.RevealApprovals.Contains(ActorRole.Chief)):
                 return WorkflowResult.Refuse("RevealNotApproved", "Publishing a blind round reveals who is who: the encryption officer and the chief judge must both approve first.");
             case RoundPhase.Published:
