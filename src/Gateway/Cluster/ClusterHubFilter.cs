@@ -9,6 +9,9 @@ public sealed class ClusterHubFilter(ClusterAccess access) : IHubFilter
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
+        // The load tool's baseline must measure SignalR alone.
+        if (context.Hub is Benchmark.BareBroadcastHub)
+            return await next(context);
         try
         {
             return await access.Pipeline.ExecuteAsync(async _ => await next(context), context.Context.ConnectionAborted);

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Auth;
+using Craftsman.Gateway.Benchmark;
 using Craftsman.Gateway.Cluster;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
@@ -44,6 +45,8 @@ public static class GatewayExtensions
         api.MapAccessCodeEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapHub<JudgingHub>("/hubs/judging");
+        if (app.Configuration.GetValue<bool>($"{BenchmarkOptions.Section}:Enabled"))
+            app.MapBenchmarkEndpoints();
         return app;
     }
 }

@@ -1,0 +1,8 @@
+namespace Craftsman.Load;
+
+public enum RunMode
+{
+    Both,
+    Product,
+    Bare,
+}
