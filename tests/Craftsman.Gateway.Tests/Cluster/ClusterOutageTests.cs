@@ -91,6 +91,8 @@ public sealed class ClusterOutageTests : IAsyncLifetime
             ["Craftsman:Silo:DatabasePath"] = _database,
             ["Craftsman:Silo:SiloPort"] = _siloPort.ToString(),
             ["Craftsman:Silo:GatewayPort"] = _gatewayPort.ToString(),
+            ["Craftsman:ClusterId"] = _gateway.ClusterId,
+            ["Craftsman:ServiceId"] = _gateway.ClusterId,
         });
         builder.AddCraftsmanSilo();
         var host = builder.Build();

@@ -15,6 +15,9 @@ public sealed class GatewayFactory(string databasePath, Action<IWebHostBuilder>?
 
     public string DatabasePath { get; } = databasePath;
 
+    /// <summary>Unique per factory, so a test's gateway can never join another process's silos on this machine.</summary>
+    public string ClusterId { get; } = $"test-{Guid.NewGuid():N}";
+
     public GatewayFactory() : this(NewDatabasePath()) { }
 
     public static string NewDatabasePath() =>
@@ -26,6 +29,8 @@ public sealed class GatewayFactory(string databasePath, Action<IWebHostBuilder>?
         builder.UseSetting("Craftsman:Silo:SiloPort", FreePort().ToString());
         builder.UseSetting("Craftsman:Silo:GatewayPort", FreePort().ToString());
         builder.UseSetting("Craftsman:Silo:SeedSampleEdition", "true");
+        builder.UseSetting("Craftsman:ClusterId", ClusterId);
+        builder.UseSetting("Craftsman:ServiceId", ClusterId);
         builder.UseSetting("Craftsman:Auth:OrganiserPassword", OrganiserPassword);
         builder.UseSetting("Craftsman:Auth:SecretsPath", Path.Combine(Path.GetDirectoryName(DatabasePath)!, Path.GetFileNameWithoutExtension(DatabasePath) + "-secrets"));
         builder.UseSetting("Craftsman:Live:RenewInterval", "00:00:02");
