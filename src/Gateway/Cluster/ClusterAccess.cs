@@ -18,12 +18,14 @@ public sealed class ClusterAccess
     public ClusterAccess(TimeSpan callTimeout)
     {
         Pipeline = new ResiliencePipelineBuilder()
+            // Opens only when nearly everything fails (the cluster as a whole is in trouble): losing one
+            // silo fails the calls to its grains for a few seconds, and must not stop the others.
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                FailureRatio = 0.5,
-                MinimumThroughput = 20,
-                SamplingDuration = TimeSpan.FromSeconds(10),
-                BreakDuration = TimeSpan.FromSeconds(5),
+                FailureRatio = 0.9,
+                MinimumThroughput = 50,
+                SamplingDuration = TimeSpan.FromSeconds(5),
+                BreakDuration = TimeSpan.FromSeconds(2),
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(ClusterErrors.IsClusterFailure),
             })
             .AddTimeout(callTimeout)
@@ -54,12 +56,21 @@ public sealed class ClusterAccess
 /// <summary>Which failures mean "the cluster is not there", as opposed to a fault in the request.</summary>
 public static class ClusterErrors
 {
-    public static bool IsClusterFailure(Exception e) => e is ClusterUnavailableException or StorageUnavailableException or TimeoutRejectedException
-        or BrokenCircuitException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-        or Orleans.Runtime.Messaging.ConnectionFailedException;
+    /// <summary>Orleans wraps storage failures ("Error from storage provider ..."), so the cause may be an inner exception.</summary>
+    public static bool IsClusterFailure(Exception e) => Cause(e) is not null;
+
+    private static Exception? Cause(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is ClusterUnavailableException or StorageUnavailableException or TimeoutRejectedException
+                or BrokenCircuitException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
+                or Orleans.Runtime.Messaging.ConnectionFailedException)
+                return e;
+        return null;
+    }
 
     public static ClusterUnavailableException Translate(Exception e) => e as ClusterUnavailableException
-        ?? new ClusterUnavailableException(e switch
+        ?? new ClusterUnavailableException(Cause(e) switch
         {
             BrokenCircuitException => "The results service is recovering from errors. Retry in a few seconds.",
             StorageUnavailableException => "The results database is unavailable; nothing was saved. Retry shortly; a mark resent with the same key is never counted twice.",

@@ -84,6 +84,8 @@ public sealed class ClusterClientService(
             // Give up on this attempt quickly; the retry pipeline above owns the waiting.
             client.UseConnectionRetryFilter((_, _) => Task.FromResult(false));
             client.Configure<Orleans.Configuration.ClientMessagingOptions>(m => m.ResponseTimeout = o.CallTimeout);
+            // Learn of silos that joined after this gateway started soon, not after the default minute.
+            client.Configure<Orleans.Configuration.GatewayOptions>(g => g.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.AddGatewayCountChangedHandler((_, e) =>
             {
                 if (e.NumberOfConnectedGateways == 0)

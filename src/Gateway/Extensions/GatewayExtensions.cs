@@ -43,6 +43,7 @@ public static class GatewayExtensions
         api.MapEditionEndpoints();
         api.MapContestEndpoints();
         api.MapAccessCodeEndpoints();
+        api.MapDocumentEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapHub<JudgingHub>("/hubs/judging");
         if (app.Configuration.GetValue<bool>($"{BenchmarkOptions.Section}:Enabled"))

@@ -44,7 +44,8 @@ public static class ClusterSiloExtensions
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
         silo.Services.AddGrainStorage(StorageNames.Craftsman, (services, _) =>
-            new ResilientGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DatabaseStorage), new ResilientGrainStorageOptions()));
+            new ResilientGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DatabaseStorage), new ResilientGrainStorageOptions(),
+                services.GetRequiredService<ILogger<ResilientGrainStorage>>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;

@@ -13,7 +13,7 @@ namespace Craftsman.Silo.Storage;
 /// Every call has a timeout, and a circuit breaker makes calls fail at once while the database is
 /// down, so judges get a fast, retryable <see cref="StorageUnavailableException"/> rather than a hang.
 /// </summary>
-public sealed class ResilientGrainStorage(IGrainStorage inner, ResilientGrainStorageOptions options) : IGrainStorage
+public sealed class ResilientGrainStorage(IGrainStorage inner, ResilientGrainStorageOptions options, ILogger? logger = null) : IGrainStorage
 {
     private readonly ResiliencePipeline _reads = Pipeline(options, retries: options.ReadRetries);
     private readonly ResiliencePipeline _writes = Pipeline(options, retries: 0);
@@ -27,7 +27,7 @@ public sealed class ResilientGrainStorage(IGrainStorage inner, ResilientGrainSto
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         Guard(_writes, () => inner.ClearStateAsync(stateName, grainId, grainState), "clear", grainId);
 
-    private static async Task Guard(ResiliencePipeline pipeline, Func<Task> call, string what, GrainId grainId)
+    private async Task Guard(ResiliencePipeline pipeline, Func<Task> call, string what, GrainId grainId)
     {
         try
         {
@@ -35,7 +35,8 @@ public sealed class ResilientGrainStorage(IGrainStorage inner, ResilientGrainSto
         }
         catch (Exception e) when (IsTransient(e))
         {
-            throw new StorageUnavailableException($"The database did not confirm the {what} of {grainId}; nothing was saved by this call. Retry shortly.", e);
+            logger?.LogWarning(e, "The database did not confirm the {What} of {Grain}.", what, grainId);
+            throw new StorageUnavailableException($"The database did not confirm the {what} of {grainId}; nothing was saved by this call. Retry shortly.");
         }
     }
 

@@ -29,7 +29,8 @@ public sealed class ResilientGrainStorageTests
             storage.WriteStateAsync("contest", Grain, new GrainState<StorageTestState>()));
 
         Assert.Equal(1, inner.Calls);
-        Assert.IsType<IOException>(error.InnerException);
+        // Only text crosses a grain call: the driver's exception has no codec.
+        Assert.Null(error.InnerException);
     }
 
     [Fact]

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Craftsman.Contracts.Editions;
+using Craftsman.Documents.Workbooks;
+using Craftsman.Gateway.Tests.Support;
+using Craftsman.Silo.Seeding;
+
+namespace Craftsman.Gateway.Tests.Api;
+
+public sealed class DocumentApiTests : IAsyncLifetime
+{
+    private readonly GatewayFactory _factory = new();
+    private HttpClient _organiser = null!;
+
+    public async Task InitializeAsync() => _organiser = await new GatewayClient(_factory).Organiser();
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task SampleEditionRoundTripsThroughTheWorkbookUnchanged()
+    {
+        var before = await _organiser.GetFromJsonAsync<JsonElement>("/api/editions/2020/occupations");
+        var workbook = await _organiser.GetByteArrayAsync("/api/editions/2020/workbook.xlsx");
+
+        var response = await Upload("/api/editions/2020/import-workbook", workbook);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reread = EditionWorkbook.Read(new MemoryStream(await _organiser.GetByteArrayAsync("/api/editions/2020/workbook.xlsx")));
+        Assert.Equal(Json(SampleEdition.Load()), Json(reread.Document!));
+        Assert.Equal(before.ToString(), (await _organiser.GetFromJsonAsync<JsonElement>("/api/editions/2020/occupations")).ToString());
+    }
+
+    [Fact]
+    public async Task WorkbookWithABadRowIsRejectedNamingTheRowAndNothingIsImported()
+    {
+        var sample = SampleEdition.Load();
+        var broken = sample with
+        {
+            Edition = sample.Edition with { Id = "bad" },
+            Contestants = sample.Contestants.SetItem(4, sample.Contestants[4] with { Occupation = "astronaut" }),
+        };
+
+        var response = await Upload("/api/editions/bad/import-workbook", EditionWorkbook.Write(broken));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("Contestants", 6, "occupation"), (error.GetProperty("sheet").GetString(), error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await _organiser.GetAsync("/api/editions/bad/occupations")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ResultsDownloadAsXlsxCsvAndAPrintableSheet()
+    {
+        var pdf = await _organiser.GetByteArrayAsync("/api/editions/2020/occupations/cnc-lathe/result-sheet.pdf");
+        var csv = await _organiser.GetStringAsync("/api/editions/2020/occupations/cnc-lathe/results.csv");
+        var xlsx = await _organiser.GetByteArrayAsync("/api/editions/2020/results.xlsx");
+
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
+        Assert.Contains("C007", csv);
+        Assert.Equal((byte)'P', xlsx[0]);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _factory.CreateClient().GetAsync("/api/editions/2020/results.csv")).StatusCode);
+    }
+
+    private Task<HttpResponseMessage> Upload(string path, byte[] workbook)
+    {
+        var content = new ByteArrayContent(workbook);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return _organiser.PostAsync(path, content);
+    }
+
+    private static string Json(EditionDocument document) => JsonSerializer.Serialize(document, SampleEdition.JsonOptions);
+}
