@@ -44,6 +44,7 @@ public static class GatewayExtensions
         api.MapContestEndpoints();
         api.MapAccessCodeEndpoints();
         api.MapDocumentEndpoints();
+        api.MapAnalyticsEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapHub<JudgingHub>("/hubs/judging");
         if (app.Configuration.GetValue<bool>($"{BenchmarkOptions.Section}:Enabled"))

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Craftsman.Gateway.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
@@ -141,6 +142,25 @@ public sealed class LiveFeedTests : IAsyncLifetime
         Assert.DoesNotContain("judgeId", everything, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("\"marks\"", everything);
         Assert.DoesNotContain("idempotencyKey", everything, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task OrganiserSeesEachJudgesLeniencyPerOccupation()
+    {
+        var judges = new[] { "J014", "J015", "J016" };
+        decimal[] values = [10m, 12m, 17m];
+        for (var i = 0; i < 3; i++)
+            await Submit(await Judging(judges[i]), $"a-{i}", "C007", "P3", values[i]);
+
+        var organiser = await _client.Organiser();
+        var analytics = await organiser.GetFromJsonAsync<JsonElement>("/api/editions/2020/judge-analytics");
+
+        var lathe = analytics.GetProperty("occupations").EnumerateArray().Single(o => o.GetProperty("occupationCode").GetString() == "cnc-lathe");
+        var stats = lathe.GetProperty("judges").EnumerateArray().ToDictionary(j => j.GetProperty("judgeId").GetString()!);
+        Assert.True(stats["J016"].GetProperty("leniency").GetDecimal() > 0);
+        Assert.True(stats["J014"].GetProperty("leniency").GetDecimal() < 0);
+        Assert.Equal(1m, stats["J014"].GetProperty("flagRate").GetDecimal());
+        Assert.Equal("J016", analytics.GetProperty("mostLenientFirst")[0].GetProperty("judgeId").GetString());
     }
 
     [Fact]

@@ -60,4 +60,32 @@ public sealed class RoundPhaseTests(ClusterFixture fixture)
         Assert.Equal("FlagsOpen", change.Code);
         Assert.Equal(RoundPhase.Review, (await s.Contest.GetLeaderboard()).Phase);
     }
+
+    [Fact]
+    public async Task RefusedCommandsLeaveVersionLedgerAndStatusAsTheyWere()
+    {
+        var s = await ContestScenario.ImportAsync(_grains, RoundPhase.Live);
+        var judge = new Actor(s.Judges[0].Id, ActorRole.Judge);
+        var before = (await s.Contest.GetStatus(), (await s.Contest.GetLedger()).Count, (await s.Contest.GetLeaderboard()).Version);
+
+        ContestCommand[] commands =
+        [
+            new MoveRound(RoundPhase.Review), new SetBlind(true), new DrawNumbers(), new FreezeBoard(), new RevealBoard(false),
+            new ReopenCriterion(s.Contestants[0].Id, "P3", [s.Judges[1].Id]), new ConfirmCriterion(s.Contestants[0].Id, "P3", "r"),
+            new FileAppeal(s.Contestants[0].Id, "P3", "g"), new RuleAppeal(1, true, "r"), new ApproveReveal(),
+        ];
+        foreach (var command in commands)
+        {
+            var result = await s.Contest.Execute(judge, command);
+            Assert.Equal("Forbidden", result.Code);
+        }
+        var refusedByPhase = await s.Contest.Execute(Actor.Organiser, new SetBlind(true));
+        Assert.Equal("IllegalTransition", refusedByPhase.Code);
+
+        var after = (await s.Contest.GetStatus(), (await s.Contest.GetLedger()).Count, (await s.Contest.GetLeaderboard()).Version);
+        Assert.Equal(before.Item2, after.Item2);
+        Assert.Equal(before.Item3, after.Item3);
+        Assert.Equal(before.Item1.LedgerHead, after.Item1.LedgerHead);
+        Assert.Equal(before.Item1.Phase, after.Item1.Phase);
+    }
 }

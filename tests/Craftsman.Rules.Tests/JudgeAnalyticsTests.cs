@@ -1,0 +1,50 @@
+using Craftsman.Contracts.Marking;
+using Craftsman.Grains.Scoring;
+
+namespace Craftsman.Rules.Tests;
+
+public sealed class JudgeAnalyticsTests
+{
+    private static readonly Criterion P3 = new("P3", new("工艺", "Process"), CriterionKind.Judgement, 20m, 0.5m, 4m);
+    private static readonly Criterion M1 = new("M1", new("尺寸", "Size"), CriterionKind.Measurement, 10m, 0.5m, null);
+    private static readonly MarkingScheme Scheme = new("s", [new MarkingModule("practical", new("实操", "Practical"), 1m, [P3, M1])]);
+
+    [Fact]
+    public void GenerousJudgeHasPositiveLeniencyAndTheirTopMarkIsDropped()
+    {
+        // Worked example: aggregate 16.1666…; J4 (18) is dropped as highest, J5 (14.5) as lowest.
+        var sheet = Sheet(("J1", 15m), ("J2", 16.5m), ("J3", 17m), ("J4", 18m), ("J5", 14.5m));
+
+        var stats = JudgeAnalytics.Compute("cnc-lathe", Scheme, [sheet]).ToDictionary(s => s.JudgeId);
+
+        Assert.Equal((18m - 48.5m / 3m) * 100m / 20m, stats["J4"].Leniency);
+        Assert.True(stats["J5"].Leniency < 0);
+        Assert.Equal(1m, stats["J4"].DroppedRate);
+        Assert.Equal(0m, stats["J2"].DroppedRate);
+        Assert.All(stats.Values, s => Assert.Equal(0m, s.FlagRate));
+    }
+
+    [Fact]
+    public void FlaggedCriterionCountsForEveryJudgeWhoMarkedIt()
+    {
+        var sheet = Sheet(("J1", 10m), ("J2", 16m), ("J3", 12m));
+
+        var stats = JudgeAnalytics.Compute("cnc-lathe", Scheme, [sheet]);
+
+        Assert.All(stats, s => Assert.Equal(1m, s.FlagRate));
+        Assert.Equal(0m, stats.Sum(s => s.Leniency) / 3m, 20);
+    }
+
+    [Fact]
+    public void MeasurementsAreLeftOut()
+    {
+        var marks = new[] { new Mark("J1", "M1", 8m, 1, DateTimeOffset.UnixEpoch, "a"), new Mark("J2", "M1", 8m, 2, DateTimeOffset.UnixEpoch, "b") };
+        var sheet = ScoresheetCalculator.Calculate("C1", Scheme, [.. marks], []);
+
+        Assert.Empty(JudgeAnalytics.Compute("cnc-lathe", Scheme, [sheet]));
+    }
+
+    private static Contracts.Contestants.Scoresheet Sheet(params (string Judge, decimal Value)[] marks) =>
+        ScoresheetCalculator.Calculate("C1", Scheme,
+            [.. marks.Select((m, i) => new Mark(m.Judge, "P3", m.Value, i + 1, DateTimeOffset.UnixEpoch, $"k{i}"))], []);
+}

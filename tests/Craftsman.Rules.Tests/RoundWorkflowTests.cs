@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using Craftsman.Contracts.Contests;
+using Craftsman.Grains.Contests;
+using Craftsman.Grains.Workflow;
+
+namespace Craftsman.Rules.Tests;
+
+/// <summary>Every command refused to every role that may not take it, and in every phase where it does not belong.</summary>
+public sealed class RoundWorkflowTests
+{
+    private static readonly ContestDefinition Definition = TestData.Contest();
+    private static readonly string ChiefId = Definition.Panel.Single(j => j.Role == Contracts.People.JudgeRole.Chief).Id;
+    private static readonly string ContestantId = Definition.Contestants[0].Id;
+    private static readonly string JudgeId = Definition.Panel.First(j => j.Role == Contracts.People.JudgeRole.Judge).Id;
+
+    public static readonly TheoryData<string> CommandNames = new(Commands().Keys);
+
+    private static Dictionary<string, ContestCommand> Commands() => new()
+    {
+        ["checkIn"] = new MoveRound(RoundPhase.CheckIn),
+        ["signOff"] = new MoveRound(RoundPhase.SignedOff),
+        ["blind"] = new SetBlind(true),
+        ["checkInContestant"] = new CheckInContestant(ContestantId),
+        ["draw"] = new DrawNumbers(),
+        ["approveReveal"] = new ApproveReveal(),
+        ["reopen"] = new ReopenCriterion(ContestantId, "P3", [JudgeId]),
+        ["confirm"] = new ConfirmCriterion(ContestantId, "P3", "checked"),
+        ["freeze"] = new FreezeBoard(),
+        ["reveal"] = new RevealBoard(true),
+        ["appeal"] = new FileAppeal(ContestantId, "P3", "grounds"),
+        ["ruling"] = new RuleAppeal(1, true, "reason"),
+    };
+
+    [Theory]
+    [MemberData(nameof(CommandNames))]
+    public void EveryRoleThatMayNotTakeACommandIsRefused(string name)
+    {
+        var command = Commands()[name];
+        var allowed = RoundPermissions.AllowedFor(command);
+        foreach (var role in Enum.GetValues<ActorRole>().Where(r => !allowed.Contains(r)))
+        {
+            var actor = new Actor(role == ActorRole.Chief ? ChiefId : "someone", role);
+            foreach (var phase in Enum.GetValues<RoundPhase>())
+            {
+                var result = Apply(State(phase, name), actor, command);
+                Assert.False(result.Succeeded);
+                Assert.Equal("Forbidden", result.Code);
+                Assert.Null(result.Next);
+                Assert.False(string.IsNullOrWhiteSpace(result.Error));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandNames))]
+    public void EveryCommandOutsideItsPhasesIsRefused(string name)
+    {
+        var command = Commands()[name];
+        var actor = ActorFor(command);
+        var legal = Enum.GetValues<RoundPhase>().Where(p => Apply(State(p, name), actor, command).Succeeded).ToList();
+        Assert.NotEmpty(legal);
+        foreach (var phase in Enum.GetValues<RoundPhase>().Except(legal))
+        {
+            var result = Apply(State(phase, name), actor, command);
+            Assert.Null(result.Next);
+            Assert.False(string.IsNullOrWhiteSpace(result.Error));
+        }
+    }
+
+    [Fact]
+    public void SignOffIsRefusedWhileAFlagIsOpen()
+    {
+        Assert.Equal("FlagsOpen", Apply(State(RoundPhase.Review, "confirm"), new Actor(ChiefId, ActorRole.Chief), new MoveRound(RoundPhase.SignedOff)).Code);
+    }
+
+    [Fact]
+    public void AnotherOccupationsChiefJudgeIsRefused()
+    {
+        var result = Apply(State(RoundPhase.Review), new Actor("J999", ActorRole.Chief), new MoveRound(RoundPhase.SignedOff));
+        Assert.Equal("Forbidden", result.Code);
+    }
+
+    [Fact]
+    public void BlindRoundNeedsItsDrawBeforeGoingLive()
+    {
+        var result = Apply(State(RoundPhase.CheckIn) with { Blind = true }, Actor.Organiser, new MoveRound(RoundPhase.Live));
+        Assert.Equal("NumbersNotDrawn", result.Code);
+    }
+
+    [Fact]
+    public void BlindRoundNeedsBothApprovalsToPublish()
+    {
+        var signedOff = State(RoundPhase.SignedOff) with { Blind = true, RevealApprovals = [ActorRole.Chief] };
+        Assert.Equal("RevealNotApproved", Apply(signedOff, Actor.Organiser, new MoveRound(RoundPhase.Published)).Code);
+        Assert.True(Apply(signedOff with { RevealApprovals = [ActorRole.Chief, ActorRole.EncryptionOfficer] }, Actor.Organiser, new MoveRound(RoundPhase.Published)).Succeeded);
+    }
+
+    [Fact]
+    public void FinalWaitsForEveryAppealToBeRuled()
+    {
+        var open = new Appeal(1, ContestantId, "P3", "g", "organiser", TestData.At, AppealStatus.Open, null, null, null);
+        var published = State(RoundPhase.Published) with { PublishedAt = TestData.At.AddHours(-3), Appeals = [open] };
+        Assert.Equal("AppealsOpen", Apply(published, Actor.Organiser, new MoveRound(RoundPhase.Final)).Code);
+    }
+
+    // Each state is prepared so that the command is legal in at least one phase: a flag to confirm,
+    // a frozen board to reveal, an appeal to rule, an open objection window.
+    private static ContestState State(RoundPhase phase, string command = "")
+    {
+        var flagged = new ContestantScore(0m, [], 5, [new FlaggedCriterion("P3", Contracts.Marking.CriterionFlag.SpreadExceedsTolerance)]);
+        var appeal = new Appeal(1, ContestantId, "P3", "g", "organiser", TestData.At, AppealStatus.Open, null, null, null);
+        return new ContestState
+        {
+            Definition = Definition,
+            Phase = phase,
+            Blind = command is "draw" or "approveReveal",
+            Scores = command is "reopen" or "confirm" ? ImmutableDictionary<string, ContestantScore>.Empty.Add(ContestantId, flagged) : ImmutableDictionary<string, ContestantScore>.Empty,
+            PublishedAt = phase >= RoundPhase.Published ? TestData.At : null,
+            FrozenBoard = command == "reveal" ? Board(phase) : null,
+            Appeals = phase == RoundPhase.Published ? [appeal] : [],
+        };
+    }
+
+    private static Leaderboard Board(RoundPhase phase) =>
+        new(Definition.Occupation.Code, 1, phase, [], new ArenaResult(ArenaOutcome.Pending, null), TestData.At);
+
+    private static Actor ActorFor(ContestCommand command)
+    {
+        var role = RoundPermissions.AllowedFor(command).First();
+        return new Actor(role == ActorRole.Chief ? ChiefId : "someone", role);
+    }
+
+    private static WorkflowResult Apply(ContestState state, Actor actor, ContestCommand command) =>
+        RoundWorkflow.Apply(state, actor, command, Board(state.Phase), TestData.At, n => [.. Enumerable.Range(0, n)]);
+}
