@@ -1,3 +1,4 @@
+using Craftsman.Grains.Tests.Support;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Craftsman.Cluster.Tests.Support;

@@ -1,3 +1,4 @@
+using Craftsman.Grains.Tests.Support;
 using Craftsman.Silo.Extensions;
 using Craftsman.Silo.Storage;
 using System.Text.Json;
