@@ -34,6 +34,9 @@ public static class GatewayExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The pages (wwwroot: /judge/, /board/, /arena/, /console/) and their npm libraries (wwwroot/lib).
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

@@ -15,7 +15,8 @@ public sealed record PublicContestSummary(
     public static PublicContestSummary From(string editionId, Leaderboard board)
     {
         var publicBoard = PublicLeaderboard.From(editionId, board);
-        return new(editionId, board.OccupationCode, board.Phase, board.Version, board.Standings.Length,
-            publicBoard.Standings.FirstOrDefault(), board.Arena);
+        // During a bottom-up reveal the first line shown is not the leader.
+        var leader = board.Withheld > 0 ? null : publicBoard.Standings.FirstOrDefault();
+        return new(editionId, board.OccupationCode, board.Phase, board.Version, board.Standings.Length + board.Withheld, leader, board.Arena);
     }
 }

@@ -111,10 +111,14 @@ public sealed class CompetitionWorkflowTests : IAsyncLifetime
         await Ok(_organiser.PostAsync($"{Base}/freeze", null));
         var frozen = await Public();
         Assert.True(frozen.GetProperty("frozen").GetBoolean());
+        var lastVersion = frozen.GetProperty("version").GetInt64();
         foreach (var withheld in new[] { 2, 1 })
         {
             await Ok(_organiser.PostAsJsonAsync($"{Base}/reveal", new { oneRankFromBottom = true }));
             var revealing = await Public();
+            Assert.True(revealing.GetProperty("version").GetInt64() > lastVersion);
+            lastVersion = revealing.GetProperty("version").GetInt64();
+            Assert.Equal("pending", revealing.GetProperty("arena").GetProperty("outcome").GetString());
             Assert.Equal(withheld, revealing.GetProperty("withheld").GetInt32());
             Assert.Equal(3 - withheld, revealing.GetProperty("standings").GetArrayLength());
             Assert.Equal(withheld + 1, revealing.GetProperty("standings")[0].GetProperty("rank").GetInt32());

@@ -127,7 +127,7 @@ public sealed class ContestGrain(
     {
         var board = await GetPublicBoard();
         return new ContestSummary(this.GetPrimaryKeyString(), board.Phase, board.Version,
-            S.Definition?.Contestants.Length ?? 0, board.Standings.FirstOrDefault(), board.Arena);
+            S.Definition?.Contestants.Length ?? 0, board.Withheld > 0 ? null : board.Standings.FirstOrDefault(), board.Arena);
     }
 
     public async Task<ContestUpdate> Subscribe(IContestObserver observer)

@@ -31,11 +31,20 @@ public static class Visibility
     {
         if (s.FrozenBoard is { } frozen)
         {
+            // The standings stay as frozen, but the version moves on, so clients that drop stale
+            // versions still see the freeze and every reveal step.
             if (s.RevealedFromBottom is not { } revealed)
-                return frozen with { Frozen = true, Withheld = 0 };
+                return frozen with { Version = live.Version, Phase = live.Phase, UpdatedAt = live.UpdatedAt, Frozen = true, Withheld = 0 };
             var shown = Mask(s, live);
             var from = Math.Max(0, shown.Standings.Length - revealed);
-            return shown with { Standings = shown.Standings[from..], Frozen = true, Withheld = from };
+            // Who won is the last thing the ceremony reveals: no outcome while places are withheld.
+            return shown with
+            {
+                Standings = shown.Standings[from..],
+                Frozen = true,
+                Withheld = from,
+                Arena = from > 0 ? new ArenaResult(ArenaOutcome.Pending, null) : shown.Arena,
+            };
         }
         return Mask(s, live);
     }

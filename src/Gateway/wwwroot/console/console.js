@@ -1,0 +1,439 @@
+// Organiser console: sign in, import an edition, move rounds through their phases, issue, print
+// and revoke judges' access codes, and open the leaderboards. Phases update live (live hub).
+import { t, loc, locale, mountLangSwitch, onLangChange } from '../js/i18n.js';
+import { h, $, clear, fill, appUrl } from '../js/dom.js';
+import { api } from '../js/api.js';
+import { LiveConnection, indicatorMarkup } from '../js/hub.js';
+import { phaseBadge } from '../js/standings.js';
+import { score } from '../js/format.js';
+
+const TOKEN_KEY = 'craftsman.console.token';
+const EDITION_KEY = 'craftsman.console.edition';
+const TAB_KEY = 'craftsman.console.tab';
+const PHASES = ['draft', 'checkIn', 'live', 'review', 'signedOff', 'published', 'final'];
+
+const state = {
+  token: sessionStorage.getItem(TOKEN_KEY),
+  editionId: localStorage.getItem(EDITION_KEY) || '2020',
+  occupations: [],
+  byCode: new Map(),
+  summaries: new Map(),
+  rows: new Map(),
+  judges: [],
+  statuses: new Map(),
+  issued: [],
+  edition: null,
+  hub: null,
+};
+
+const indicator = indicatorMarkup();
+indicator.hidden = true;
+$('#conn-slot').append(indicator);
+mountLangSwitch($('#lang'));
+let signInError = null;
+onLangChange(() => {
+  if (state.token) renderAll();
+  $('#signin-error').textContent = signInError ? t(signInError) : '';
+});
+
+$('#signin-form').addEventListener('submit', event => { event.preventDefault(); signIn(); });
+$('#sign-out').addEventListener('click', () => signOut());
+$('#import-form').addEventListener('submit', event => { event.preventDefault(); importEdition(); });
+$('#issue').addEventListener('click', () => issueCodes());
+$('#print').addEventListener('click', () => printCards());
+$('#codes-occupation').addEventListener('change', () => { state.issued = []; renderCards(); loadJudges(); });
+$('#edition').value = state.editionId;
+$('#edition').addEventListener('change', () => {
+  state.editionId = $('#edition').value.trim() || '2020';
+  localStorage.setItem(EDITION_KEY, state.editionId);
+  loadEdition();
+});
+setUpTabs();
+
+if (state.token) showConsole(); else showSignIn();
+
+// ---------------------------------------------------------------- sign-in
+
+function showSignIn(messageKey) {
+  $('#signin-view').hidden = false;
+  $('#console-view').hidden = true;
+  $('#sign-out').hidden = true;
+  indicator.hidden = true;
+  signInError = messageKey ?? null;
+  $('#signin-error').textContent = messageKey ? t(messageKey) : '';
+  $('#password').focus();
+}
+
+async function signIn() {
+  const input = $('#password');
+  const button = $('#signin-submit');
+  button.disabled = true;
+  signInError = null;
+  $('#signin-error').textContent = '';
+  try {
+    const answer = await api('/api/auth/organiser', { method: 'POST', body: { password: input.value } });
+    state.token = answer.token;
+    sessionStorage.setItem(TOKEN_KEY, answer.token);
+    input.value = '';
+    input.removeAttribute('aria-invalid');
+    showConsole();
+  } catch (e) {
+    signInError = e.status === 401 ? 'console.badPassword' : e.status === 429 ? 'console.throttled' : null;
+    $('#signin-error').textContent = signInError ? t(signInError) : t('console.error', { message: e.message });
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function signOut(messageKey) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  state.token = null;
+  state.hub?.stop();
+  state.hub = null;
+  showSignIn(messageKey);
+}
+
+/** An organiser call; an expired token sends the organiser back to sign-in. */
+async function authed(path, options = {}) {
+  try {
+    return await api(path, { ...options, token: state.token });
+  } catch (e) {
+    if (e.status === 401) signOut('console.sessionExpired');
+    throw e;
+  }
+}
+
+function showConsole() {
+  $('#signin-view').hidden = true;
+  $('#console-view').hidden = false;
+  $('#sign-out').hidden = false;
+  indicator.hidden = false;
+  loadEdition();
+}
+
+// ---------------------------------------------------------------- tabs
+
+function setUpTabs() {
+  const tabs = [...document.querySelectorAll('[role="tab"]')];
+  const select = tab => {
+    for (const other of tabs) {
+      const selected = other === tab;
+      other.setAttribute('aria-selected', String(selected));
+      other.tabIndex = selected ? 0 : -1;
+      $(`#${other.getAttribute('aria-controls')}`).hidden = !selected;
+    }
+    sessionStorage.setItem(TAB_KEY, tab.id);
+  };
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => select(tab));
+    tab.addEventListener('keydown', event => {
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (event.key === 'Home' || event.key === 'End') {
+        const target = event.key === 'Home' ? tabs[0] : tabs[tabs.length - 1];
+        select(target); target.focus(); event.preventDefault();
+      } else if (step) {
+        const target = tabs[(i + step + tabs.length) % tabs.length];
+        select(target); target.focus(); event.preventDefault();
+      }
+    });
+  });
+  select($(`#${sessionStorage.getItem(TAB_KEY)}`) ?? tabs[0]);
+}
+
+// ---------------------------------------------------------------- edition
+
+function message(text, kind = 'ok') {
+  const el = $('#console-message');
+  el.className = text ? `alert alert-${kind}` : '';
+  el.textContent = text ?? '';
+}
+
+async function loadEdition() {
+  message('');
+  state.occupations = [];
+  state.byCode.clear();
+  state.summaries.clear();
+  state.edition = null;
+  try {
+    [state.edition, state.occupations] = await Promise.all([
+      api(`/api/editions/${encodeURIComponent(state.editionId)}`),
+      api(`/api/editions/${encodeURIComponent(state.editionId)}/occupations`),
+    ]);
+  } catch (e) {
+    state.occupations = [];
+    if (e.status !== 404) message(t('console.error', { message: e.message }), 'bad');
+  }
+  for (const o of state.occupations) state.byCode.set(o.code, o);
+  renderAll();
+  followOverview();
+  loadJudges();
+}
+
+function renderAll() {
+  renderRounds();
+  renderCodeOccupations();
+  renderJudges();
+  renderCards();
+  renderBoardLinks();
+}
+
+function followOverview() {
+  state.hub?.stop();
+  state.hub = null;
+  if (!state.occupations.length) { indicator.hidden = true; return; }
+  indicator.hidden = false;
+  const editionId = state.editionId;
+  const hub = new LiveConnection({
+    url: appUrl('/hubs/live'),
+    indicator,
+    onReady: async () => {
+      const summaries = await hub.invoke('FollowOverview', editionId);
+      for (const s of summaries) receiveSummary(s, true);
+    },
+  });
+  hub.on('OverviewChanged', summary => receiveSummary(summary, false));
+  hub.on('LeaderboardChanged', () => {});
+  state.hub = hub;
+  hub.start();
+}
+
+function receiveSummary(summary, force) {
+  if (summary.editionId !== state.editionId) return;
+  const last = state.summaries.get(summary.occupationCode);
+  if (!force && last && summary.version <= last.version) return;
+  state.summaries.set(summary.occupationCode, summary);
+  updateRound(summary.occupationCode);
+}
+
+// ---------------------------------------------------------------- import
+
+async function importEdition() {
+  const file = $('#import-file').files?.[0];
+  const result = clear($('#import-result'));
+  if (!file) { result.append(h('p', { class: 'alert alert-bad' }, t('console.noFile'))); return; }
+  let document_;
+  try {
+    document_ = JSON.parse(await file.text());
+  } catch (e) {
+    result.append(h('p', { class: 'alert alert-bad' }, t('console.badJson', { error: e.message })));
+    return;
+  }
+  const editionId = String(document_?.edition?.id ?? state.editionId);
+  const button = $('#import-submit');
+  button.disabled = true;
+  button.textContent = t('console.importing');
+  try {
+    await authed(`/api/editions/${encodeURIComponent(editionId)}/import`, { method: 'POST', body: document_ });
+    result.append(h('p', { class: 'alert alert-ok', dataset: { result: 'imported' } }, t('console.imported', {
+      id: editionId,
+      occupations: document_.occupations?.length ?? 0,
+      contestants: document_.contestants?.length ?? 0,
+      judges: document_.judges?.length ?? 0,
+    })));
+    state.editionId = editionId;
+    $('#edition').value = editionId;
+    localStorage.setItem(EDITION_KEY, editionId);
+    loadEdition();
+  } catch (e) {
+    const errors = Array.isArray(e.problem?.errors) ? e.problem.errors : [];
+    result.append(h('div', { class: 'alert alert-bad', dataset: { result: 'failed' } },
+      errors.length ? t('console.importFailed') : t('console.error', { message: e.message }),
+      errors.length ? h('ul', null, errors.map(err => h('li', null, String(err)))) : null));
+  } finally {
+    button.disabled = false;
+    button.textContent = t('console.import');
+  }
+}
+
+// ---------------------------------------------------------------- rounds
+
+function renderRounds() {
+  const body = clear($('#rounds tbody'));
+  state.rows.clear();
+  for (const o of state.occupations) {
+    const selectId = `phase-${o.code}`;
+    const select = h('select', { id: selectId, 'aria-label': `${loc(o.name)} · ${t('console.moveTo')}` },
+      PHASES.filter(p => p !== 'draft').map(p => h('option', { value: p }, t(`phase.${p}`))));
+    const apply = h('button', { type: 'button', class: 'btn-secondary', dataset: { action: 'apply' } }, t('console.apply'));
+    const note = h('p', { class: 'row-message', role: 'status', 'aria-live': 'polite' });
+    const row = {
+      tr: h('tr', { dataset: { occupation: o.code } }),
+      phase: h('td', { class: 'phase' }),
+      count: h('td', { class: 'num' }),
+      leader: h('td'),
+      select, note,
+    };
+    row.tr.append(
+      h('th', { scope: 'row' }, loc(o.name), h('div', { class: 'hint' }, o.code)),
+      row.phase, row.count, row.leader,
+      h('td', null, h('div', { class: 'inline' }, select, apply), note));
+    apply.addEventListener('click', () => movePhase(o.code, select.value, apply));
+    state.rows.set(o.code, row);
+    body.append(row.tr);
+    updateRound(o.code, true);
+  }
+}
+
+function updateRound(code, resetSelect = false) {
+  const row = state.rows.get(code);
+  if (!row) return;
+  const s = state.summaries.get(code);
+  const phase = s?.phase;
+  const previous = row.phase.dataset.phase;
+  row.phase.dataset.phase = phase ?? '';
+  fill(row.phase, phase ? phaseBadge(phase) : '–');
+  row.count.textContent = s ? String(s.contestantCount) : '';
+  const leader = s?.leader && s.leader.markCount > 0 ? s.leader : null;
+  row.leader.textContent = leader ? `${leader.displayName} ${score(leader.composite)}` : '';
+  if (phase && (resetSelect || previous !== phase)) {
+    const next = PHASES[Math.min(PHASES.indexOf(phase) + 1, PHASES.length - 1)];
+    row.select.value = next === 'draft' ? 'checkIn' : next;
+  }
+}
+
+async function movePhase(code, phase, button) {
+  const row = state.rows.get(code);
+  button.disabled = true;
+  row.note.className = 'row-message';
+  row.note.textContent = '';
+  try {
+    const change = await authed(`/api/editions/${encodeURIComponent(state.editionId)}/occupations/${encodeURIComponent(code)}/phase`,
+      { method: 'POST', body: { phase } });
+    // The answer says the command was done at a version; the round is now in the phase asked for.
+    const moved = change?.phase ?? phase;
+    const current = state.summaries.get(code);
+    if (!current || (change?.version ?? 0) > current.version)
+      state.summaries.set(code, { ...(current ?? { editionId: state.editionId, occupationCode: code, contestantCount: 0, leader: null, arena: null }), phase: moved, version: change?.version ?? 0 });
+    updateRound(code);
+    row.note.className = 'row-message alert alert-ok';
+    row.note.textContent = t('console.moved', { occupation: loc(state.byCode.get(code)?.name), phase: t(`phase.${moved}`) });
+  } catch (e) {
+    row.note.className = 'row-message alert alert-bad';
+    row.note.textContent = e.problem?.detail || t('console.error', { message: e.message });
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---------------------------------------------------------------- access codes
+
+function renderCodeOccupations() {
+  const select = $('#codes-occupation');
+  const chosen = select.value;
+  fill(select, state.occupations.map(o => h('option', { value: o.code }, `${loc(o.name)} (${o.code})`)));
+  if (state.byCode.has(chosen)) select.value = chosen;
+  $('#issue').disabled = !state.occupations.length;
+}
+
+async function loadJudges() {
+  state.judges = [];
+  state.statuses.clear();
+  if (!state.occupations.length) { renderJudges(); return; }
+  try {
+    const [judges, statuses] = await Promise.all([
+      authed(`/api/editions/${encodeURIComponent(state.editionId)}/judges`),
+      authed(`/api/editions/${encodeURIComponent(state.editionId)}/access-codes`),
+    ]);
+    state.judges = judges;
+    for (const s of statuses) state.statuses.set(s.judgeId, s);
+  } catch (e) {
+    if (e.status !== 401) codesMessage(t('console.error', { message: e.message }), 'bad');
+  }
+  renderJudges();
+}
+
+function codesMessage(text, kind = 'ok') {
+  const el = $('#codes-message');
+  el.className = text ? `alert alert-${kind}` : '';
+  el.textContent = text ?? '';
+}
+
+function renderJudges() {
+  const body = clear($('#judges tbody'));
+  const occupation = $('#codes-occupation').value;
+  const fmt = iso => new Date(iso).toLocaleString(locale(), { hour12: false });
+  for (const judge of state.judges.filter(j => j.occupation === occupation)) {
+    const status = state.statuses.get(judge.id);
+    const text = !status ? t('console.codeNone')
+      : status.revokedAt ? t('console.codeRevoked', { time: fmt(status.revokedAt) })
+      : t('console.codeLive', { time: fmt(status.issuedAt) });
+    const live = status && !status.revokedAt;
+    body.append(h('tr', { dataset: { judge: judge.id } },
+      h('th', { scope: 'row' }, judge.name, h('div', { class: 'hint' }, judge.id)),
+      h('td', null, judge.role === 'chief' ? h('span', { class: 'badge badge-role-chief' }, t('role.chief')) : t('role.judge')),
+      h('td', { class: 'code-status' }, text),
+      h('td', null, live ? h('button', { type: 'button', class: 'btn-danger', dataset: { action: 'revoke' },
+        'aria-label': `${t('console.revoke')} ${judge.name}`, onclick: () => revoke(judge) }, t('console.revoke')) : '')));
+  }
+}
+
+async function issueCodes() {
+  const occupation = $('#codes-occupation').value;
+  const button = $('#issue');
+  button.disabled = true;
+  codesMessage('');
+  try {
+    state.issued = await authed(`/api/editions/${encodeURIComponent(state.editionId)}/access-codes`, { method: 'POST', body: { occupation } });
+    renderCards();
+    await loadJudges();
+  } catch (e) {
+    if (e.status !== 401) codesMessage(e.problem?.detail || t('console.error', { message: e.message }), 'bad');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function revoke(judge) {
+  if (!window.confirm(t('console.revokeConfirm', { name: judge.name }))) return;
+  try {
+    await authed(`/api/editions/${encodeURIComponent(state.editionId)}/access-codes/${encodeURIComponent(judge.id)}`, { method: 'DELETE' });
+    const card = state.issued.find(c => c.judgeId === judge.id);
+    if (card) card.revoked = true;
+    codesMessage(`${judge.name} · ${t('console.revoked')}`);
+    renderCards();
+    await loadJudges();
+  } catch (e) {
+    if (e.status !== 401) codesMessage(e.problem?.detail || t('console.error', { message: e.message }), 'bad');
+  }
+}
+
+function renderCards() {
+  const root = clear($('#code-cards'));
+  $('#print').disabled = !state.issued.some(c => !c.revoked);
+  for (const card of state.issued) {
+    const occupation = state.byCode.get(card.occupation);
+    const qr = h('div', { class: 'qr', role: 'img', 'aria-label': `QR: ${card.signInUrl}` });
+    // The SVG is made by our own gateway (QRCoder) for this card.
+    qr.innerHTML = card.qrSvg;
+    const origin = new URL(card.signInUrl).origin;
+    root.append(h('article', { class: `code-card${card.revoked ? ' revoked' : ''}`, dataset: { judge: card.judgeId } },
+      h('div', { class: 'card-title' }, `${loc(state.edition?.title) || t('app.name')} · ${t('console.card')}`),
+      h('div', { class: 'card-name' }, card.name),
+      h('div', { class: 'card-occ' }, occupation ? `${loc(occupation.name)} · ${t(`role.${card.role}`)}` : t(`role.${card.role}`)),
+      h('div', { class: 'card-code' }, card.code),
+      qr,
+      h('div', { class: 'card-url' }, t('console.cardHint', { url: `${origin}/judge/` })),
+      card.revoked ? h('strong', null, t('console.revoked')) : null));
+  }
+}
+
+function printCards() {
+  document.body.classList.add('printing-codes');
+  const done = () => { document.body.classList.remove('printing-codes'); window.removeEventListener('afterprint', done); };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
+// ---------------------------------------------------------------- boards
+
+function renderBoardLinks() {
+  const e = encodeURIComponent(state.editionId);
+  $('#overview-link').href = `../board/?edition=${e}`;
+  $('#big-link').href = `../board/?edition=${e}&screen=big`;
+  fill($('#board-links'), state.occupations.map(o => h('li', null,
+    h('a', { href: `../board/?edition=${e}&occupation=${encodeURIComponent(o.code)}` }, `${loc(o.name)} · ${t('board.openBoard')}`),
+    ' · ',
+    h('a', { href: `../arena/?edition=${e}&occupation=${encodeURIComponent(o.code)}` }, t('board.openArena')))));
+}

@@ -1,0 +1,43 @@
+// JSON over HTTP with problem-details errors (RFC 9457) turned into exceptions that carry them.
+import { appUrl } from './dom.js';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem ?? {};
+  }
+}
+
+export async function api(path, { method = 'GET', body, token, signal } = {}) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(appUrl(path), {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    signal,
+  });
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = { detail: text }; }
+  }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+/** The edition's occupations ({code, name:{zh,en}, mode, scheme}); anonymous. */
+export function occupations(editionId) {
+  return api(`/api/editions/${encodeURIComponent(editionId)}/occupations`);
+}
+
+/** An occupation's definition (scheme with module and criterion names); anonymous. */
+export function definition(editionId, code) {
+  return api(`/api/editions/${encodeURIComponent(editionId)}/occupations/${encodeURIComponent(code)}/definition`);
+}
+
+export function edition(editionId) {
+  return api(`/api/editions/${encodeURIComponent(editionId)}`);
+}

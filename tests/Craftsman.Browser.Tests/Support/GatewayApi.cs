@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Craftsman.Browser.Tests.Support;
+
+/// <summary>The gateway's HTTP API over real TCP: to set up a scene and to check what the pages did.</summary>
+public sealed class GatewayApi(GatewayServer server) : IDisposable
+{
+    public const string Edition = "2020";
+
+    private readonly HttpClient _http = new() { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly Dictionary<string, string> _codes = [];
+    private string? _organiserToken;
+
+    public async Task<string> OrganiserToken()
+    {
+        if (_organiserToken is not null)
+            return _organiserToken;
+        var response = await _http.PostAsJsonAsync("api/auth/organiser", new { password = GatewayServer.OrganiserPassword });
+        response.EnsureSuccessStatusCode();
+        return _organiserToken = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    /// <summary>Issues access codes for an occupation's panel (chief and judges); judge id → code.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> IssueCodes(string occupation)
+    {
+        var issued = await Send<JsonElement>(HttpMethod.Post, $"api/editions/{Edition}/access-codes", await OrganiserToken(), new { occupation });
+        foreach (var card in issued.EnumerateArray())
+            _codes[card.GetProperty("judgeId").GetString()!] = card.GetProperty("code").GetString()!;
+        return issued.EnumerateArray().ToDictionary(c => c.GetProperty("judgeId").GetString()!, c => c.GetProperty("code").GetString()!);
+    }
+
+    public async Task MoveTo(string occupation, params string[] phases)
+    {
+        foreach (var phase in phases)
+            await Send<JsonElement>(HttpMethod.Post, $"api/editions/{Edition}/occupations/{occupation}/phase", await OrganiserToken(), new { phase });
+    }
+
+    /// <summary>An organiser's command on a round, e.g. "freeze" or "reveal".</summary>
+    public async Task<JsonElement> Command(string occupation, string command, object? body = null) =>
+        await Send<JsonElement>(HttpMethod.Post, $"api/editions/{Edition}/occupations/{occupation}/{command}", await OrganiserToken(), body ?? new { });
+
+    public async Task<JsonElement> Leaderboard(string occupation) =>
+        await Send<JsonElement>(HttpMethod.Get, $"api/editions/{Edition}/occupations/{occupation}/leaderboard", null);
+
+    /// <summary>A contestant's whole scoresheet: every judge's current marks and every correction (organiser only).</summary>
+    public async Task<JsonElement> Scoresheet(string contestantId) =>
+        await Send<JsonElement>(HttpMethod.Get, $"api/editions/{Edition}/contestants/{contestantId}/scoresheet", await OrganiserToken());
+
+    /// <summary>A judge's mark through the HTTP API (the judge signs in with their issued code).</summary>
+    public async Task SubmitMark(string occupation, string judgeId, string contestantId, string criterionId, decimal value, string? idempotencyKey = null)
+    {
+        var token = await JudgeToken(judgeId);
+        await Send<JsonElement>(HttpMethod.Post, $"api/editions/{Edition}/occupations/{occupation}/marks", token,
+            new { idempotencyKey = idempotencyKey ?? Guid.NewGuid().ToString(), contestantId, criterionId, value });
+    }
+
+    /// <summary>One judge marks every criterion of a contestant at <paramref name="level"/> (0–1) of its maximum, on its step.</summary>
+    public async Task MarkAll(string occupation, string judgeId, string contestantId, decimal level)
+    {
+        var definition = await Send<JsonElement>(HttpMethod.Get, $"api/editions/{Edition}/occupations/{occupation}/definition", null);
+        foreach (var module in definition.GetProperty("scheme").GetProperty("modules").EnumerateArray())
+            foreach (var criterion in module.GetProperty("criteria").EnumerateArray())
+            {
+                var max = criterion.GetProperty("max").GetDecimal();
+                var step = criterion.GetProperty("step").GetDecimal();
+                var value = Math.Round(max * level / step, MidpointRounding.AwayFromZero) * step;
+                await SubmitMark(occupation, judgeId, contestantId, criterion.GetProperty("id").GetString()!, value);
+            }
+    }
+
+    private async Task<string> JudgeToken(string judgeId)
+    {
+        if (!_codes.TryGetValue(judgeId, out var code))
+            throw new InvalidOperationException($"No access code issued for {judgeId} in this test.");
+        var response = await _http.PostAsJsonAsync("api/auth/judge", new { accessCode = code });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    private async Task<T> Send<T>(HttpMethod method, string path, string? token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+            request.Content = JsonContent.Create(body);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+        return JsonSerializer.Deserialize<T>(text)!;
+    }
+
+    public void Dispose() => _http.Dispose();
+}
