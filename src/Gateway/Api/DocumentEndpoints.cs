@@ -18,8 +18,9 @@ public static class DocumentEndpoints
     {
         var files = app.MapGroup("/api/editions/{editionId}").WithTags("Documents").RequireAuthorization(Roles.OrganiserPolicy);
 
+        // The template holds no data: anyone may download it, straight from a link in the console.
         files.MapGet("/workbook-template.xlsx", (string editionId) =>
-            Results.File(EditionWorkbook.Template(), Xlsx, "craftsman-edition-template.xlsx"));
+            Results.File(EditionWorkbook.Template(), Xlsx, "craftsman-edition-template.xlsx")).AllowAnonymous();
 
         files.MapGet("/workbook.xlsx", async (string editionId, ClusterAccess cluster) =>
             await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument() is { } document

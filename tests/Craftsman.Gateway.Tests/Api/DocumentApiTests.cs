@@ -64,6 +64,14 @@ public sealed class DocumentApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await _factory.CreateClient().GetAsync("/api/editions/2020/results.csv")).StatusCode);
     }
 
+    [Fact]
+    public async Task TemplateDownloadsWithoutSigningInAndReadsBack()
+    {
+        var template = await _factory.CreateClient().GetByteArrayAsync("/api/editions/template/workbook-template.xlsx");
+
+        Assert.True(EditionWorkbook.Read(new MemoryStream(template)).Succeeded);
+    }
+
     private Task<HttpResponseMessage> Upload(string path, byte[] workbook)
     {
         var content = new ByteArrayContent(workbook);

@@ -209,38 +209,50 @@ function receiveSummary(summary, force) {
 
 // ---------------------------------------------------------------- import
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 async function importEdition() {
   const file = $('#import-file').files?.[0];
   const result = clear($('#import-result'));
   if (!file) { result.append(h('p', { class: 'alert alert-bad' }, t('console.noFile'))); return; }
-  let document_;
-  try {
-    document_ = JSON.parse(await file.text());
-  } catch (e) {
-    result.append(h('p', { class: 'alert alert-bad' }, t('console.badJson', { error: e.message })));
-    return;
+  const workbook = /\.xlsx$/i.test(file.name);
+  let document_ = null;
+  if (!workbook) {
+    try {
+      document_ = JSON.parse(await file.text());
+    } catch (e) {
+      result.append(h('p', { class: 'alert alert-bad' }, t('console.badJson', { error: e.message })));
+      return;
+    }
   }
-  const editionId = String(document_?.edition?.id ?? state.editionId);
+  // A workbook names its edition inside; the console imports it into the edition chosen above.
+  const editionId = String(document_?.edition?.id ?? ($('#edition').value || state.editionId));
   const button = $('#import-submit');
   button.disabled = true;
   button.textContent = t('console.importing');
   try {
-    await authed(`/api/editions/${encodeURIComponent(editionId)}/import`, { method: 'POST', body: document_ });
-    result.append(h('p', { class: 'alert alert-ok', dataset: { result: 'imported' } }, t('console.imported', {
-      id: editionId,
-      occupations: document_.occupations?.length ?? 0,
-      contestants: document_.contestants?.length ?? 0,
-      judges: document_.judges?.length ?? 0,
-    })));
+    const path = `/api/editions/${encodeURIComponent(editionId)}/${workbook ? 'import-workbook' : 'import'}`;
+    await authed(path, workbook ? { method: 'POST', body: file, contentType: XLSX } : { method: 'POST', body: document_ });
+    result.append(h('p', { class: 'alert alert-ok', dataset: { result: 'imported' } }, workbook
+      ? t('console.importedWorkbook', { id: editionId })
+      : t('console.imported', {
+        id: editionId,
+        occupations: document_.occupations?.length ?? 0,
+        contestants: document_.contestants?.length ?? 0,
+        judges: document_.judges?.length ?? 0,
+      })));
     state.editionId = editionId;
     $('#edition').value = editionId;
     localStorage.setItem(EDITION_KEY, editionId);
     loadEdition();
   } catch (e) {
     const errors = Array.isArray(e.problem?.errors) ? e.problem.errors : [];
+    const describe = err => typeof err === 'object' && err !== null
+      ? t('console.cellError', { sheet: err.sheet, row: err.row, column: err.column, message: err.message })
+      : String(err);
     result.append(h('div', { class: 'alert alert-bad', dataset: { result: 'failed' } },
       errors.length ? t('console.importFailed') : t('console.error', { message: e.message }),
-      errors.length ? h('ul', null, errors.map(err => h('li', null, String(err)))) : null));
+      errors.length ? h('ul', null, errors.map(err => h('li', null, describe(err)))) : null));
   } finally {
     button.disabled = false;
     button.textContent = t('console.import');

@@ -9,14 +9,16 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, token, signal } = {}) {
+export async function api(path, { method = 'GET', body, token, signal, contentType } = {}) {
   const headers = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file (Blob) goes as it is, with its own type; anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = raw ? (contentType || body.type || 'application/octet-stream') : 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(appUrl(path), {
     method,
     headers,
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    body: body === undefined ? undefined : raw || typeof body === 'string' ? body : JSON.stringify(body),
     signal,
   });
   const text = await response.text();
