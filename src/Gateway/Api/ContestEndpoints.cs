@@ -123,7 +123,8 @@ public static class ContestEndpoints
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
-    private static async Task<IContestGrain?> Contest(IGrainFactory grains, string editionId, string occupation)
+    /// <summary>The occupation's contest grain, or null when the edition has no such occupation.</summary>
+    internal static async Task<IContestGrain?> Contest(IGrainFactory grains, string editionId, string occupation)
     {
         var document = await grains.GetGrain<IEditionGrain>(editionId).GetDocument();
         return document is not null && document.Occupations.Any(o => o.Code == occupation)
@@ -131,7 +132,7 @@ public static class ContestEndpoints
             : null;
     }
 
-    private static IResult NoContest(string editionId, string occupation) =>
+    internal static IResult NoContest(string editionId, string occupation) =>
         Problems.NotFound($"Occupation '{occupation}' is not in edition '{editionId}'.");
 
     private static string? MissingField(MarkRequest r) =>

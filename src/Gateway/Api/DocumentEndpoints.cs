@@ -51,19 +51,16 @@ public static class DocumentEndpoints
 
         var occupation = files.MapGroup("/occupations/{occupation}");
         occupation.MapGet("/results.xlsx", async (string editionId, string occupation, ClusterAccess cluster) =>
-            await Occupation(cluster, editionId, occupation) is { } data ? Results.File(ResultsExport.OccupationXlsx(data), Xlsx, $"results-{editionId}-{occupation}.xlsx") : NoContest(editionId, occupation));
+            await Occupation(cluster, editionId, occupation) is { } data ? Results.File(ResultsExport.OccupationXlsx(data), Xlsx, $"results-{editionId}-{occupation}.xlsx") : ContestEndpoints.NoContest(editionId, occupation));
         occupation.MapGet("/results.csv", async (string editionId, string occupation, ClusterAccess cluster) =>
-            await Occupation(cluster, editionId, occupation) is { } data ? Csv(ResultsExport.OccupationCsv(data), $"results-{editionId}-{occupation}.csv") : NoContest(editionId, occupation));
+            await Occupation(cluster, editionId, occupation) is { } data ? Csv(ResultsExport.OccupationCsv(data), $"results-{editionId}-{occupation}.csv") : ContestEndpoints.NoContest(editionId, occupation));
         occupation.MapGet("/result-sheet.pdf", async (string editionId, string occupation, ClusterAccess cluster) =>
-            await Occupation(cluster, editionId, occupation) is { } data ? Results.File(ResultSheetPdf.Render(data), "application/pdf", $"result-sheet-{editionId}-{occupation}.pdf") : NoContest(editionId, occupation));
+            await Occupation(cluster, editionId, occupation) is { } data ? Results.File(ResultSheetPdf.Render(data), "application/pdf", $"result-sheet-{editionId}-{occupation}.pdf") : ContestEndpoints.NoContest(editionId, occupation));
 
         return app;
     }
 
     private static IResult Csv(string csv, string name) => Results.File(ResultsExport.Utf8WithBom(csv), "text/csv; charset=utf-8", name);
-
-    private static IResult NoContest(string editionId, string occupation) =>
-        Problems.NotFound($"Occupation '{occupation}' is not in edition '{editionId}'.");
 
     private static async Task<IReadOnlyList<ResultSheetData>?> Edition(ClusterAccess cluster, string editionId)
     {
@@ -73,13 +70,10 @@ public static class DocumentEndpoints
         return [.. sheets.OfType<ResultSheetData>()];
     }
 
-    private static async Task<ResultSheetData?> Occupation(ClusterAccess cluster, string editionId, string occupation)
-    {
-        var document = await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument();
-        return document is not null && document.Occupations.Any(o => o.Code == occupation)
+    private static async Task<ResultSheetData?> Occupation(ClusterAccess cluster, string editionId, string occupation) =>
+        await ContestEndpoints.Contest(cluster.Grains, editionId, occupation) is not null
             ? await Gather(cluster.Grains, editionId, occupation)
             : null;
-    }
 
     /// <summary>
     /// One occupation's result data as the contest gives it to its panel: in a blind round, before

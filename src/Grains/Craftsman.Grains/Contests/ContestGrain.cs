@@ -116,8 +116,8 @@ public sealed class ContestGrain(
     public Task<RoundStatus> GetStatus() => Task.FromResult(new RoundStatus(
         S.Definition?.Occupation.Code ?? this.GetPrimaryKeyString(), S.Phase, S.Version, S.Blind,
         S.DrawNumbers.Count > 0, [.. S.CheckedIn], Visibility.OpenFlags(S),
-        [.. S.Reopened.Select(r => r.Key.Split('|')).Select(k => new ReopenedCriterion(
-            Visibility.Masked(S) ? Visibility.MaskedId(S, k[0]) : k[0], k[1], S.Reopened[$"{k[0]}|{k[1]}"]))],
+        [.. S.Reopened.Select(r => (Key: r.Key.Split('|'), Judges: r.Value)).Select(r => new ReopenedCriterion(
+            Visibility.Masked(S) ? Visibility.MaskedId(S, r.Key[0]) : r.Key[0], r.Key[1], r.Judges))],
         [.. S.RevealApprovals], S.SignedOffBy, S.SignedOffAt, S.FrozenBoard is not null, S.RevealedFromBottom,
         S.ObjectionWindowClosesAt, [.. S.Appeals], LedgerChain.Head(S.Ledger), S.TitleHolderId));
 
