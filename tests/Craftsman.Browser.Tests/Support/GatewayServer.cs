@@ -1,5 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
+using Craftsman.Tests.Shared;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -19,11 +23,11 @@ public sealed class GatewayServer : WebApplicationFactory<Program>
     private GatewayServer(bool seedSampleEdition)
     {
         _seedSampleEdition = seedSampleEdition;
-        Port = FreePort();
-        UseKestrel(o => o.Listen(IPAddress.Loopback, Port));
+        // Port 0: the kernel picks the port at bind time, so nothing can take it in between.
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
-    public int Port { get; }
+    public int Port => new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()).Port;
 
     public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
 
@@ -43,8 +47,8 @@ public sealed class GatewayServer : WebApplicationFactory<Program>
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Development");
         builder.UseSetting("Craftsman:Silo:DatabasePath", Path.Combine(_directory, "craftsman.db"));
-        builder.UseSetting("Craftsman:Silo:SiloPort", FreePort().ToString());
-        builder.UseSetting("Craftsman:Silo:GatewayPort", FreePort().ToString());
+        builder.UseSetting("Craftsman:Silo:SiloPort", LoopbackPorts.Next().ToString());
+        builder.UseSetting("Craftsman:Silo:GatewayPort", LoopbackPorts.Next().ToString());
         builder.UseSetting("Craftsman:Silo:SeedSampleEdition", _seedSampleEdition ? "true" : "false");
         builder.UseSetting("Craftsman:Auth:OrganiserPassword", OrganiserPassword);
         // A cluster of its own, so the test's gateway never joins another process's silos.
@@ -59,12 +63,5 @@ public sealed class GatewayServer : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

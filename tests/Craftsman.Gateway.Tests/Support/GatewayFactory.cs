@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Craftsman.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -37,10 +36,5 @@ public sealed class GatewayFactory(string databasePath, Action<IWebHostBuilder>?
         configure?.Invoke(builder);
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LoopbackPorts.Next();
 }
