@@ -82,10 +82,5 @@ public sealed class ConsoleTests(BrowserFixture browser, ITestOutputHelper outpu
         await judgeRow.Locator("button[data-action='revoke']").ClickAsync();
         await Expect(judgeRow.Locator(".code-status")).ToContainTextAsync("已吊销");
         await Expect(card).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("revoked"));
-
-        // Features still to come are visible but disabled, and do nothing.
-        await page.Locator("#tab-coming").ClickAsync();
-        foreach (var feature in new[] { "freeze", "reveal", "publish", "appeals", "exports" })
-            await Expect(page.Locator($"[data-coming='{feature}']")).ToBeDisabledAsync();
     }
 }

@@ -186,7 +186,9 @@ public sealed class LiveBoardTests(BrowserFixture browser, ITestOutputHelper out
         await api.Command("cnc-lathe", "reveal", new { oneRankFromBottom = true });
         await Expect(state).ToHaveAttributeAsync("data-state", "revealing");
         await Expect(state).ToHaveTextAsync("揭晓中：还有 2 个名次待揭晓");
-        await Expect(board.Locator(".standings tbody tr")).ToHaveCountAsync(1);
+        await Expect(board.Locator(".standings tbody tr[data-contestant]")).ToHaveCountAsync(1);
+        await Expect(board.Locator(".standings tbody tr.sealed")).ToHaveCountAsync(2);
+        await Expect(board.Locator(".standings tbody tr").First).ToHaveAttributeAsync("data-sealed-rank", "1");
         // The outcome would give the withheld top places away.
         await Expect(board.Locator(".arena-banner")).ToHaveCountAsync(0);
         await Screenshots.Save(board, "revealing");

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Craftsman.Contracts.People;
 using Craftsman.Gateway.Cluster;
 using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Editions;
@@ -28,6 +30,11 @@ public static class EditionEndpoints
         editions.MapGet("/judges", async (string editionId, ClusterAccess cluster) =>
             await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument() is { } document
                 ? Results.Ok(document.Judges)
+                : Problems.EditionNotFound(editionId)).RequireAuthorization(Roles.OrganiserPolicy);
+
+        editions.MapGet("/officials", async (string editionId, ClusterAccess cluster) =>
+            await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument() is { } document
+                ? Results.Ok(document.Officials.IsDefault ? ImmutableArray<Official>.Empty : document.Officials)
                 : Problems.EditionNotFound(editionId)).RequireAuthorization(Roles.OrganiserPolicy);
 
         editions.MapGet("/occupations", async (string editionId, ClusterAccess cluster) =>

@@ -94,4 +94,36 @@ public sealed class GatewayApi(GatewayServer server) : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The sample edition with the edition's officials: encryption officer O01 and arbitration group member A01.</summary>
+    public static System.Text.Json.Nodes.JsonNode SampleWithOfficials()
+    {
+        var sample = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Repository.SampleEdition))!;
+        sample["officials"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["id"] = "O01", ["name"] = "加密裁判甲", ["role"] = "encryptionOfficer" },
+            new System.Text.Json.Nodes.JsonObject { ["id"] = "A01", ["name"] = "仲裁组甲", ["role"] = "arbiter" });
+        return sample;
+    }
+
+    /// <summary>Imports an edition document as the organiser (replacing the seeded one while its rounds are in Draft).</summary>
+    public async Task Import(object document) =>
+        await Send<JsonElement>(HttpMethod.Post, $"api/editions/{Edition}/import", await OrganiserToken(), document);
+
+    /// <summary>Issues access codes for named judges or officials; id → code (they can then act through <see cref="As"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> IssueCodesFor(params string[] ids)
+    {
+        var issued = await Send<JsonElement>(HttpMethod.Post, $"api/editions/{Edition}/access-codes", await OrganiserToken(), new { judgeIds = ids });
+        var codes = issued.EnumerateArray().ToDictionary(c => c.GetProperty("judgeId").GetString()!, c => c.GetProperty("code").GetString()!);
+        foreach (var (id, code) in codes)
+            _codes[id] = code;
+        return codes;
+    }
+
+    /// <summary>A command on a round by whoever holds <paramref name="holderId"/>'s code: a chief's sign-off, an official's draw.</summary>
+    public async Task<JsonElement> As(string holderId, string occupation, string command, object? body = null) =>
+        await Send<JsonElement>(HttpMethod.Post, $"api/editions/{Edition}/occupations/{occupation}/{command}", await JudgeToken(holderId), body ?? new { });
+
+    /// <summary>The round's status as staff see it: flags, reopened criteria, sign-off, blind draw, approvals, appeals.</summary>
+    public async Task<JsonElement> Status(string occupation) =>
+        await Send<JsonElement>(HttpMethod.Get, $"api/editions/{Edition}/occupations/{occupation}/status", await OrganiserToken());
 }

@@ -80,7 +80,10 @@ function render(full) {
   $('section[data-side="challenger"]').hidden = blind;
   $('#seeds-title').textContent = t(blind ? 'arena.blindSide' : 'arena.seeds');
   renderSide($('#seeds'), blind ? null : 'seed', full);
-  if (!blind) renderSide($('#challengers'), 'challenger', full);
+  // A hidden column still sits in the page: a round gone blind must not keep its named cards there.
+  if (blind) clear($('#challengers')); else renderSide($('#challengers'), 'challenger', full);
+  const shown = new Set((board?.standings ?? []).map(s => s.contestantId));
+  for (const id of [...state.cards.keys()]) if (!shown.has(id)) state.cards.delete(id);
 }
 
 /** One side of the arena: the standings of one role (all of them when role is null), best first. */

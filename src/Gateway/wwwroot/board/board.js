@@ -146,7 +146,7 @@ async function overviewSnapshot(code) {
     const board = await state.hub.invoke('GetSnapshot', editionId, code);
     receiveSummary({
       editionId, occupationCode: code, phase: board.phase, version: board.version,
-      contestantCount: board.standings.length, leader: board.standings[0] ?? null, arena: board.arena,
+      contestantCount: board.standings.length, leader: board.withheld > 0 ? null : board.standings[0] ?? null, arena: board.arena,
     }, true);
   } catch { /* a reconnect resyncs */ }
 }
@@ -376,7 +376,7 @@ function renderOthers(currentCode) {
   for (let i = 1; i < codes.length && next.length < 10; i++) next.push(codes[(start + i) % codes.length]);
   fill(strip.querySelector('ol'), next.map(code => {
     const board = state.boards.get(code);
-    const leader = board?.standings?.[0];
+    const leader = board?.withheld > 0 ? null : board?.standings?.[0];
     const scored = leader && leader.markCount > 0;
     return h('li', { dataset: { occupation: code } },
       h('span', { class: 'occ' }, loc(state.byCode.get(code)?.name)),

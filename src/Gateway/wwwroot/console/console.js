@@ -1,16 +1,21 @@
 // Organiser console: sign in, import an edition, move rounds through their phases, issue, print
-// and revoke judges' access codes, and open the leaderboards. Phases update live (live hub).
-import { t, loc, locale, mountLangSwitch, onLangChange } from '../js/i18n.js';
+// and revoke access codes, run one round (check-in, blind numbers, freeze and reveal, publication,
+// appeals), download results, result sheets and ledgers, and open the leaderboards. Phases and the
+// chosen round's status update live (live hub).
+import { t, lang, loc, locale, mountLangSwitch, onLangChange } from '../js/i18n.js';
 import { h, $, clear, fill, appUrl } from '../js/dom.js';
-import { api } from '../js/api.js';
+import { api, download } from '../js/api.js';
 import { LiveConnection, indicatorMarkup } from '../js/hub.js';
 import { phaseBadge } from '../js/standings.js';
-import { score } from '../js/format.js';
+import { score, plain, timeOfDay } from '../js/format.js';
 
 const TOKEN_KEY = 'craftsman.console.token';
 const EDITION_KEY = 'craftsman.console.edition';
 const TAB_KEY = 'craftsman.console.tab';
 const PHASES = ['draft', 'checkIn', 'live', 'review', 'signedOff', 'published', 'final'];
+const ROUND_KEY = 'craftsman.console.round';
+// The codes tab lists the edition's officials (encryption officer, arbitration group) under this entry.
+const OFFICIALS = '@officials';
 
 const state = {
   token: sessionStorage.getItem(TOKEN_KEY),
@@ -20,7 +25,10 @@ const state = {
   summaries: new Map(),
   rows: new Map(),
   judges: [],
+  officials: [],
   statuses: new Map(),
+  contestants: [],
+  round: { code: sessionStorage.getItem(ROUND_KEY), status: null, definition: null, loading: 0 },
   issued: [],
   edition: null,
   hub: null,
@@ -42,6 +50,24 @@ $('#import-form').addEventListener('submit', event => { event.preventDefault(); 
 $('#issue').addEventListener('click', () => issueCodes());
 $('#print').addEventListener('click', () => printCards());
 $('#codes-occupation').addEventListener('change', () => { state.issued = []; renderCards(); loadJudges(); });
+$('#round-occupation').addEventListener('change', () => chooseRound($('#round-occupation').value));
+$('#round-refresh').addEventListener('click', () => loadRound());
+$('#round-blind-apply').addEventListener('click', event => roundCommand(event.currentTarget, 'blind', { blind: $('#round-blind').checked }));
+$('#round-checkin-all').addEventListener('click', event => checkInAll(event.currentTarget));
+$('#round-freeze').addEventListener('click', event => roundCommand(event.currentTarget, 'freeze'));
+$('#round-reveal-step').addEventListener('click', event => roundCommand(event.currentTarget, 'reveal', { oneRankFromBottom: true }));
+$('#round-reveal-all').addEventListener('click', event => roundCommand(event.currentTarget, 'reveal', { oneRankFromBottom: false }));
+$('#round-publish').addEventListener('click', event => {
+  if (window.confirm(t('console.publishConfirm', { occupation: roundName() }))) roundCommand(event.currentTarget, 'phase', { phase: 'published' });
+});
+$('#round-final').addEventListener('click', event => roundCommand(event.currentTarget, 'phase', { phase: 'final' }));
+$('#appeal-form').addEventListener('submit', event => { event.preventDefault(); fileAppeal(); });
+$('#appeal-contestant').addEventListener('change', () => renderAppealCriteria());
+for (const button of document.querySelectorAll('[data-download]'))
+  button.addEventListener('click', () => downloadRoundFile(button));
+for (const button of document.querySelectorAll('[data-edition-download]'))
+  button.addEventListener('click', () => downloadEditionFile(button));
+$('#analytics-load').addEventListener('click', () => loadAnalytics());
 $('#edition').value = state.editionId;
 $('#edition').addEventListener('change', () => {
   state.editionId = $('#edition').value.trim() || '2020';
@@ -157,18 +183,21 @@ async function loadEdition() {
   state.summaries.clear();
   state.edition = null;
   try {
-    [state.edition, state.occupations] = await Promise.all([
+    [state.edition, state.occupations, state.contestants] = await Promise.all([
       api(`/api/editions/${encodeURIComponent(state.editionId)}`),
       api(`/api/editions/${encodeURIComponent(state.editionId)}/occupations`),
+      api(`/api/editions/${encodeURIComponent(state.editionId)}/contestants`),
     ]);
   } catch (e) {
     state.occupations = [];
+    state.contestants = [];
     if (e.status !== 404) message(t('console.error', { message: e.message }), 'bad');
   }
   for (const o of state.occupations) state.byCode.set(o.code, o);
   renderAll();
   followOverview();
   loadJudges();
+  chooseRound(state.round.code);
 }
 
 function renderAll() {
@@ -177,6 +206,7 @@ function renderAll() {
   renderJudges();
   renderCards();
   renderBoardLinks();
+  renderRound();
 }
 
 function followOverview() {
@@ -205,6 +235,8 @@ function receiveSummary(summary, force) {
   if (!force && last && summary.version <= last.version) return;
   state.summaries.set(summary.occupationCode, summary);
   updateRound(summary.occupationCode);
+  // Every change of the chosen round (a mark, a flag, a ruling) grows its version: read its status again.
+  if (summary.occupationCode === state.round.code && (state.round.status?.version ?? -1) < summary.version) loadRound();
 }
 
 // ---------------------------------------------------------------- import
@@ -323,7 +355,7 @@ async function movePhase(code, phase, button) {
     row.note.textContent = t('console.moved', { occupation: loc(state.byCode.get(code)?.name), phase: t(`phase.${moved}`) });
   } catch (e) {
     row.note.className = 'row-message alert alert-bad';
-    row.note.textContent = e.problem?.detail || t('console.error', { message: e.message });
+    row.note.textContent = refusal(e);
   } finally {
     button.disabled = false;
   }
@@ -334,8 +366,9 @@ async function movePhase(code, phase, button) {
 function renderCodeOccupations() {
   const select = $('#codes-occupation');
   const chosen = select.value;
-  fill(select, state.occupations.map(o => h('option', { value: o.code }, `${loc(o.name)} (${o.code})`)));
-  if (state.byCode.has(chosen)) select.value = chosen;
+  fill(select, state.occupations.map(o => h('option', { value: o.code }, `${loc(o.name)} (${o.code})`)),
+    state.occupations.length ? h('option', { value: OFFICIALS }, t('console.officials')) : null);
+  if (state.byCode.has(chosen) || chosen === OFFICIALS) select.value = chosen;
   $('#issue').disabled = !state.occupations.length;
 }
 
@@ -344,11 +377,13 @@ async function loadJudges() {
   state.statuses.clear();
   if (!state.occupations.length) { renderJudges(); return; }
   try {
-    const [judges, statuses] = await Promise.all([
+    const [judges, officials, statuses] = await Promise.all([
       authed(`/api/editions/${encodeURIComponent(state.editionId)}/judges`),
+      authed(`/api/editions/${encodeURIComponent(state.editionId)}/officials`),
       authed(`/api/editions/${encodeURIComponent(state.editionId)}/access-codes`),
     ]);
     state.judges = judges;
+    state.officials = officials.map(o => ({ ...o, role: o.role === 'encryptionOfficer' ? 'officer' : 'arbiter', occupation: OFFICIALS }));
     for (const s of statuses) state.statuses.set(s.judgeId, s);
   } catch (e) {
     if (e.status !== 401) codesMessage(t('console.error', { message: e.message }), 'bad');
@@ -366,7 +401,10 @@ function renderJudges() {
   const body = clear($('#judges tbody'));
   const occupation = $('#codes-occupation').value;
   const fmt = iso => new Date(iso).toLocaleString(locale(), { hour12: false });
-  for (const judge of state.judges.filter(j => j.occupation === occupation)) {
+  const holders = occupation === OFFICIALS ? state.officials : state.judges.filter(j => j.occupation === occupation);
+  if (occupation === OFFICIALS && !holders.length)
+    body.append(h('tr', null, h('td', { colspan: 4, class: 'hint' }, t('console.noOfficials'))));
+  for (const judge of holders) {
     const status = state.statuses.get(judge.id);
     const text = !status ? t('console.codeNone')
       : status.revokedAt ? t('console.codeRevoked', { time: fmt(status.revokedAt) })
@@ -374,7 +412,7 @@ function renderJudges() {
     const live = status && !status.revokedAt;
     body.append(h('tr', { dataset: { judge: judge.id } },
       h('th', { scope: 'row' }, judge.name, h('div', { class: 'hint' }, judge.id)),
-      h('td', null, judge.role === 'chief' ? h('span', { class: 'badge badge-role-chief' }, t('role.chief')) : t('role.judge')),
+      h('td', null, judge.role === 'chief' ? h('span', { class: 'badge badge-role-chief' }, t('role.chief')) : t(`role.${judge.role}`)),
       h('td', { class: 'code-status' }, text),
       h('td', null, live ? h('button', { type: 'button', class: 'btn-danger', dataset: { action: 'revoke' },
         'aria-label': `${t('console.revoke')} ${judge.name}`, onclick: () => revoke(judge) }, t('console.revoke')) : '')));
@@ -387,7 +425,9 @@ async function issueCodes() {
   button.disabled = true;
   codesMessage('');
   try {
-    state.issued = await authed(`/api/editions/${encodeURIComponent(state.editionId)}/access-codes`, { method: 'POST', body: { occupation } });
+    const body = occupation === OFFICIALS ? { judgeIds: state.officials.map(o => o.id) } : { occupation };
+    if (occupation === OFFICIALS && !body.judgeIds.length) { codesMessage(t('console.noOfficials'), 'bad'); return; }
+    state.issued = await authed(`/api/editions/${encodeURIComponent(state.editionId)}/access-codes`, { method: 'POST', body });
     renderCards();
     await loadJudges();
   } catch (e) {
@@ -448,4 +488,277 @@ function renderBoardLinks() {
     h('a', { href: `../board/?edition=${e}&occupation=${encodeURIComponent(o.code)}` }, `${loc(o.name)} · ${t('board.openBoard')}`),
     ' · ',
     h('a', { href: `../arena/?edition=${e}&occupation=${encodeURIComponent(o.code)}` }, t('board.openArena')))));
+}
+
+// ---------------------------------------------------------------- one round
+
+const roundPath = (suffix = '') =>
+  `/api/editions/${encodeURIComponent(state.editionId)}/occupations/${encodeURIComponent(state.round.code)}${suffix}`;
+
+function roundName() {
+  return loc(state.byCode.get(state.round.code)?.name) || state.round.code || '';
+}
+
+function roundMessage(text, kind = 'ok') {
+  const el = $('#round-message');
+  el.className = text ? `alert alert-${kind}` : '';
+  el.textContent = text ?? '';
+}
+
+function chooseRound(code) {
+  const known = state.byCode.has(code) ? code : state.occupations[0]?.code ?? null;
+  if (known !== state.round.code) roundMessage('');
+  state.round = { code: known, status: null, definition: null, loading: 0 };
+  if (known) sessionStorage.setItem(ROUND_KEY, known);
+  renderRound();
+  loadRound();
+}
+
+/** Reads the chosen round's status and scheme; an answer for an earlier choice or an older request is dropped. */
+async function loadRound() {
+  const code = state.round.code;
+  if (!code || !state.token) return;
+  const ticket = ++state.round.loading;
+  try {
+    const [status, definition] = await Promise.all([
+      authed(roundPath('/status')),
+      state.round.definition ? Promise.resolve(state.round.definition) : api(roundPath('/definition')),
+    ]);
+    if (code !== state.round.code || ticket !== state.round.loading) return;
+    state.round.status = status;
+    state.round.definition = definition;
+    renderRound();
+  } catch (e) {
+    if (code === state.round.code && e.status !== 401) roundMessage(t('console.error', { message: e.message }), 'bad');
+  }
+}
+
+function contestantName(id) {
+  const c = state.contestants.find(x => x.id === id);
+  return c ? `${c.name}（${id}）` : id;
+}
+
+function criterionName(id) {
+  const criterion = state.round.definition?.scheme?.modules?.flatMap(m => m.criteria).find(c => c.id === id);
+  return criterion ? `${id} ${loc(criterion.name)}` : id;
+}
+
+function renderRound() {
+  const select = $('#round-occupation');
+  fill(select, state.occupations.map(o => h('option', { value: o.code }, `${loc(o.name)} (${o.code})`)));
+  if (state.round.code) select.value = state.round.code;
+  const status = state.round.status;
+  const phase = status?.phase;
+  const at = iso => iso ? new Date(iso).toLocaleString(locale(), { hour12: false }) : '';
+
+  const facts = status ? [
+    ['console.phase', phaseBadge(phase)],
+    ['console.version', String(status.version)],
+    ['console.blind', status.blind ? t(status.numbersDrawn ? 'console.blindDrawn' : 'console.blindNotDrawn') : t('console.no')],
+    ['console.checkedIn', t('console.checkedInCount', { n: status.checkedIn.length, total: roundContestants().length })],
+    ['console.publicBoard', !status.frozen ? t('console.boardLive')
+      : status.revealedFromBottom != null ? t('console.boardRevealing', { n: status.revealedFromBottom }) : t('console.boardFrozen')],
+    ['console.openFlags', String(status.openFlags.length)],
+    ['console.signedOff', status.signedOffBy ? t('console.signedOffBy', { who: status.signedOffBy, time: at(status.signedOffAt) }) : t('console.no')],
+    ['console.revealApprovals', status.blind ? approvals(status) : '–'],
+    ['console.objectionWindow', status.objectionWindowClosesAt ? t('console.closesAt', { time: at(status.objectionWindowClosesAt) }) : '–'],
+    ['console.titleHolder', status.titleHolderId ? contestantName(status.titleHolderId) : '–'],
+    ['console.ledgerHead', h('code', { class: 'hash', title: status.ledgerHead }, status.ledgerHead.slice(0, 16) + '…')],
+  ] : [];
+  fill($('#round-status'), facts.flatMap(([key, value]) => [h('dt', null, t(key)), h('dd', { dataset: { fact: key.split('.')[1] } }, value)]));
+  $('#round-status').dataset.phase = phase ?? '';
+
+  $('#round-blind').checked = !!status?.blind;
+  const inPhase = (...phases) => !!status && phases.includes(phase);
+  $('#round-blind').disabled = !inPhase('draft', 'checkIn');
+  $('#round-blind-apply').disabled = !inPhase('draft', 'checkIn');
+  $('#round-checkin-all').disabled = !inPhase('checkIn') || roundContestants().every(c => status.checkedIn.includes(c.id));
+  $('#round-freeze').disabled = !inPhase('live', 'review', 'signedOff') || status.frozen;
+  $('#round-reveal-step').disabled = !status?.frozen;
+  $('#round-reveal-all').disabled = !status?.frozen;
+  $('#round-publish').disabled = !inPhase('signedOff');
+  $('#round-final').disabled = !inPhase('published');
+  $('#appeal-submit').disabled = !inPhase('published');
+  for (const button of document.querySelectorAll('[data-download]')) button.disabled = !state.round.code;
+
+  renderCheckIn(status);
+  renderAppealChoices();
+  renderAppeals(status);
+}
+
+function approvals(status) {
+  const has = role => status.revealApprovals.includes(role);
+  return [
+    `${t('role.officer')} ${has('encryptionOfficer') ? '✓' : '✗'}`,
+    `${t('role.chief')} ${has('chief') ? '✓' : '✗'}`,
+  ].join(' · ');
+}
+
+function roundContestants() {
+  return state.contestants.filter(c => c.occupation === state.round.code);
+}
+
+function renderCheckIn(status) {
+  const list = clear($('#round-contestants'));
+  const open = status?.phase === 'checkIn';
+  for (const c of roundContestants()) {
+    const checkedIn = !!status?.checkedIn.includes(c.id);
+    list.append(h('li', { dataset: { contestant: c.id, checkedIn: String(checkedIn) } },
+      h('span', null, `${c.name} `, h('span', { class: `badge badge-${c.role}` }, t(`role.${c.role}`))),
+      checkedIn
+        ? h('span', { class: 'badge badge-ok' }, `✓ ${t('console.checkedInDone')}`)
+        : h('button', { type: 'button', class: 'btn-secondary', disabled: !open, 'aria-label': `${t('console.checkIn')} ${c.name}`,
+          onclick: event => roundCommand(event.currentTarget, 'check-in', { contestantId: c.id }) }, t('console.checkIn'))));
+  }
+}
+
+/** Sends one organiser command for the chosen round; the server decides whether it is allowed now. */
+async function roundCommand(button, command, body = {}) {
+  const code = state.round.code;
+  if (!code) return false;
+  button.disabled = true;
+  try {
+    const result = await authed(roundPath(`/${command}`), { method: 'POST', body });
+    roundMessage(t('console.done', { occupation: roundName(), version: result?.version ?? '' }));
+    await loadRound();
+    return true;
+  } catch (e) {
+    if (e.status !== 401) roundMessage(refusal(e), 'bad');
+    renderRound();
+    return false;
+  }
+}
+
+/** A refusal in the page's language; the server's own sentence (English, with the specifics) follows it. */
+function refusal(e) {
+  const detail = e.problem?.detail;
+  const key = `refusal.${e.problem?.code}`;
+  const known = e.problem?.code ? t(key) : key;
+  if (known === key) return detail || t('console.error', { message: e.message });
+  return lang() === 'en' || !detail ? `${known} ${detail ?? ''}`.trim() : `${known}（${detail}）`;
+}
+
+async function checkInAll(button) {
+  const pending = roundContestants().filter(c => !state.round.status?.checkedIn.includes(c.id));
+  for (const c of pending)
+    if (!await roundCommand(button, 'check-in', { contestantId: c.id })) return;
+}
+
+// ---------------------------------------------------------------- appeals
+
+function renderAppealChoices() {
+  const select = $('#appeal-contestant');
+  const chosen = select.value;
+  fill(select, roundContestants().map(c => h('option', { value: c.id }, contestantName(c.id))));
+  if (roundContestants().some(c => c.id === chosen)) select.value = chosen;
+  renderAppealCriteria();
+}
+
+function renderAppealCriteria() {
+  const select = $('#appeal-criterion');
+  const chosen = select.value;
+  const criteria = state.round.definition?.scheme?.modules?.flatMap(m => m.criteria) ?? [];
+  fill(select, criteria.map(c => h('option', { value: c.id }, `${c.id} ${loc(c.name)}`)));
+  if (criteria.some(c => c.id === chosen)) select.value = chosen;
+}
+
+async function fileAppeal() {
+  const grounds = $('#appeal-grounds');
+  const error = $('#appeal-error');
+  error.textContent = '';
+  grounds.removeAttribute('aria-invalid');
+  if (!grounds.value.trim()) {
+    error.textContent = t('console.groundsRequired');
+    grounds.setAttribute('aria-invalid', 'true');
+    grounds.focus();
+    return;
+  }
+  const filed = await roundCommand($('#appeal-submit'), 'appeals', {
+    contestantId: $('#appeal-contestant').value,
+    criterionId: $('#appeal-criterion').value,
+    grounds: grounds.value.trim(),
+  });
+  if (filed) grounds.value = '';
+}
+
+function renderAppeals(status) {
+  const body = clear($('#appeals tbody'));
+  const appeals = status?.appeals ?? [];
+  if (!appeals.length) {
+    body.append(h('tr', null, h('td', { colspan: 6, class: 'hint' }, t('console.noAppeals'))));
+    return;
+  }
+  for (const a of appeals) {
+    body.append(h('tr', { dataset: { appeal: String(a.number), status: a.status } },
+      h('th', { scope: 'row', class: 'num' }, String(a.number)),
+      h('td', null, contestantName(a.contestantId)),
+      h('td', null, criterionName(a.criterionId)),
+      h('td', null, a.grounds, h('div', { class: 'hint' }, `${a.filedBy} · ${timeOfDay(a.filedAt)}`)),
+      h('td', null, h('span', { class: `badge badge-appeal-${a.status}` }, t(`appeal.${a.status}`))),
+      h('td', null, a.ruling ?? t('console.awaitingRuling'), a.ruledBy ? h('div', { class: 'hint' }, `${a.ruledBy} · ${timeOfDay(a.ruledAt)}`) : null)));
+  }
+}
+
+// ---------------------------------------------------------------- files and analytics
+
+async function downloadRoundFile(button) {
+  const file = button.dataset.download;
+  button.disabled = true;
+  try {
+    const name = await download(file === 'ledger'
+      ? roundPath('/ledger')
+      : `/api/editions/${encodeURIComponent(state.editionId)}/occupations/${encodeURIComponent(state.round.code)}/${file}`,
+    { token: state.token, fallbackName: file });
+    roundMessage(t('console.downloaded', { name }));
+  } catch (e) {
+    if (e.status === 401) signOut('console.sessionExpired');
+    else roundMessage(e.problem?.detail || t('console.error', { message: e.message }), 'bad');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function downloadEditionFile(button) {
+  const el = $('#exports-message');
+  button.disabled = true;
+  try {
+    const name = await download(`/api/editions/${encodeURIComponent(state.editionId)}/${button.dataset.editionDownload}`,
+      { token: state.token, fallbackName: button.dataset.editionDownload });
+    el.className = 'alert alert-ok';
+    el.textContent = t('console.downloaded', { name });
+  } catch (e) {
+    if (e.status === 401) { signOut('console.sessionExpired'); return; }
+    el.className = 'alert alert-bad';
+    el.textContent = e.problem?.detail || t('console.error', { message: e.message });
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function loadAnalytics() {
+  const table = $('#analytics');
+  const el = $('#exports-message');
+  try {
+    const analytics = await authed(`/api/editions/${encodeURIComponent(state.editionId)}/judge-analytics`);
+    const names = new Map(state.judges.map(j => [j.id, j.name]));
+    const rows = analytics.mostLenientFirst.filter(j => j.marks > 0);
+    fill(table.tBodies[0], rows.length ? rows.map(j => h('tr', { dataset: { judge: j.judgeId } },
+      h('th', { scope: 'row' }, names.get(j.judgeId) ?? j.judgeId, h('div', { class: 'hint' }, j.judgeId)),
+      h('td', null, loc(state.byCode.get(j.occupationCode)?.name) || j.occupationCode),
+      h('td', { class: 'num' }, signed(j.leniency)),
+      h('td', { class: 'num' }, plain(j.spread)),
+      h('td', { class: 'num' }, `${score(j.flagRate * 100)} %`),
+      h('td', { class: 'num' }, String(j.marks))))
+      : h('tr', null, h('td', { colspan: 6, class: 'hint' }, t('console.noMarksYet'))));
+    table.hidden = false;
+  } catch (e) {
+    if (e.status === 401) return;
+    el.className = 'alert alert-bad';
+    el.textContent = t('console.error', { message: e.message });
+  }
+}
+
+function signed(value) {
+  const text = score(value);
+  return value > 0 ? `+${text}` : text;
 }

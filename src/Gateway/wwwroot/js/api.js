@@ -43,3 +43,36 @@ export function definition(editionId, code) {
 export function edition(editionId) {
   return api(`/api/editions/${encodeURIComponent(editionId)}`);
 }
+
+/**
+ * Downloads a file that needs the bearer token (a plain link cannot carry it): fetched as a blob
+ * and handed to the browser under the server's file name. Resolves to that name.
+ */
+export async function download(path, { token, fallbackName = 'download' } = {}) {
+  const headers = token ? { authorization: `Bearer ${token}` } : {};
+  const response = await fetch(appUrl(path), { headers });
+  if (!response.ok) {
+    const text = await response.text();
+    let problem = null;
+    try { problem = JSON.parse(text); } catch { problem = text ? { detail: text } : null; }
+    throw new ApiError(response.status, problem);
+  }
+  const name = fileName(response.headers.get('content-disposition')) ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
+}
+
+function fileName(disposition) {
+  if (!disposition) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star) return decodeURIComponent(star[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1] : null;
+}

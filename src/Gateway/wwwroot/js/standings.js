@@ -41,14 +41,17 @@ export class StandingsTable {
       clear(this.body);
     }
     const candidate = board.arena?.titleCandidateId;
-    const ordered = board.standings.map(standing => this.row(standing, candidate));
+    // During a bottom-up reveal the top places are still to come: a sealed row holds each place.
+    const sealed = Array.from({ length: board.withheld ?? 0 }, (_, i) => this.sealedRow(i + 1));
+    const ordered = [...sealed, ...board.standings.map(standing => this.row(standing, candidate))];
     flip(this.body, () => {
       const keep = new Set(ordered);
       for (const row of [...this.body.children]) if (!keep.has(row)) row.remove();
       for (const row of ordered) this.body.append(row);
     });
     for (const [id, row] of this.rows) if (!row.isConnected) this.rows.delete(id);
-    return board.standings[0] ?? null;
+    // While places are sealed, the first row shown is not the leader.
+    return board.withheld > 0 ? null : board.standings[0] ?? null;
   }
 
   renderHead() {
@@ -59,6 +62,13 @@ export class StandingsTable {
       this.moduleIds.map(id => h('th', { scope: 'col', class: 'num module-col' }, moduleName(id, this.schemeModules))),
       this.showMarks ? h('th', { scope: 'col', class: 'num module-col' }, t('board.marks')) : null,
       h('th', { scope: 'col' }, t('board.status'))));
+  }
+
+  sealedRow(rank) {
+    const columns = 3 + this.moduleIds.length + (this.showMarks ? 1 : 0);
+    return h('tr', { class: 'sealed', dataset: { key: `sealed-${rank}`, sealedRank: String(rank) } },
+      h('td', { class: 'rank num' }, String(rank)),
+      h('td', { colspan: columns, class: 'sealed-note' }, t('board.sealed')));
   }
 
   row(standing, candidateId) {
@@ -128,9 +138,8 @@ export function phaseBadge(phase) {
 
 /**
  * FROZEN / REVEALING / BLIND — the public board says whether it is frozen (viewers keep the
- * standing of the moment of freezing), how many places a rank-by-rank reveal still withholds, and
- * whether identities are draw numbers. This note is their place on every board; the ceremony's
- * own reveal presentation comes later.
+ * standing of the moment of freezing), how many places a rank-by-rank reveal still withholds (the
+ * table shows them as sealed rows), and whether identities are draw numbers.
  */
 export function renderBoardState(slot, board) {
   const notes = [];

@@ -1,17 +1,21 @@
 // Judge tablet: sign in with the access code, mark the contestants of one's own occupation, see
 // each mark as saved, pending or rejected. Marks go through the outbox (localStorage) so a dropped
 // connection or a reload loses nothing and a resend never double-counts (same idempotency key).
-// The chief judge sees the panel's marks and flags instead.
-import { t, loc, mountLangSwitch, onLangChange } from '../js/i18n.js';
-import { h, $, clear, fill, appUrl } from '../js/dom.js';
-import { api } from '../js/api.js';
+// The chief judge sees the panel's marks and flags instead, and resolves them: reopen for named
+// judges, or confirm with a written reason; then signs the round off. The edition's officials
+// (encryption officer, arbitration group) sign in here too and act on one occupation's round.
+import { t, loc, lang, locale, mountLangSwitch, onLangChange } from '../js/i18n.js';
+import { h, $, clear, fill, appUrl, delay } from '../js/dom.js';
+import { api, occupations as fetchOccupations, definition as fetchDefinition } from '../js/api.js';
 import { LiveConnection, indicatorMarkup, isClusterUnavailable, isServerRefusal, isUnexpectedServerError, hubErrorText, backoff } from '../js/hub.js';
 import { Outbox } from '../js/outbox.js';
 import { score, plain, checkMark, stepMark } from '../js/format.js';
 
 const SESSION_KEY = 'craftsman.judge.session';
 const SELECTED_KEY = 'craftsman.judge.selected';
+const OCCUPATION_KEY = 'craftsman.official.occupation';
 const MAX_UNEXPECTED_FAILURES = 5;
+const PHASES = ['draft', 'checkIn', 'live', 'review', 'signedOff', 'published', 'final'];
 
 const state = {
   session: null,          // { token, role, name, judgeId, editionId, occupation }
@@ -33,10 +37,25 @@ const state = {
   retryTimer: 0,
   retryAttempt: 0,
   signInError: null,     // message key shown under the sign-in form
+  status: null,           // GetStatus(): the chief always; a judge while the chief may have reopened something
+  statusBusy: null,       // the GetStatus request in flight
+  statusAgain: false,     // a push came while it was in flight: ask once more
+  sheetSeq: 0,            // chief: counts scoresheet pushes …
+  statusSeq: 0,           // … and the count the status was asked for after, so a stale status never hides a new flag
+  chiefNotes: new Map(),  // "contestant|criterion" → { ok, text() }: the answer to the chief's last action on it
+  chiefMessage: null,     // { ok, text() } the answer to sign-off / approve reveal
+  dialog: null,           // { contestantId, criterionId, action } what the open dialog acts on
+  official: null,         // officials' view, see startOfficials()
 };
 
 const cell = (contestantId, criterionId) => `${contestantId}|${criterionId}`;
-const isChief = () => state.session?.role === 'chief';
+const role = () => state.session?.role;
+const isChief = () => role() === 'chief';
+const isJudge = () => role() === 'judge';
+const isOfficial = () => role() === 'officer' || role() === 'arbiter';
+const phaseAtLeast = (phase, than) => PHASES.indexOf(phase) >= PHASES.indexOf(than);
+/** Only in Review, or after publication when an appeal was upheld, can a criterion be open to a judge outside Live. */
+const mayBeReopened = phase => phase === 'review' || phase === 'published';
 
 // ---------------------------------------------------------------- boot
 
@@ -46,6 +65,7 @@ indicator.hidden = true;
 mountLangSwitch($('#lang'));
 onLangChange(() => {
   if (state.contest) renderAll();
+  if (state.official) renderOfficial();
   if (state.session && !$('#not-panel').hidden) $('#not-panel').textContent = t('judge.notPanel', { role: t(`role.${state.session.role}`) });
   renderWho();
   showSignInError(state.signInError);
@@ -56,6 +76,8 @@ $('#signin-form').addEventListener('submit', event => {
   signIn($('#code').value);
 });
 $('#sign-out').addEventListener('click', () => signOut());
+wireChiefControls();
+wireOfficialControls();
 
 boot();
 
@@ -145,6 +167,16 @@ async function signIn(rawCode) {
 function signOut(messageKey) {
   state.hub?.stop();
   state.hub = null;
+  state.official?.hub?.stop();
+  state.official = null;
+  for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
+  state.dialog = null;
+  state.status = null;
+  state.chiefNotes.clear();
+  state.chiefMessage = null;
+  $('#officials-panel').hidden = true;
+  $('#chief-panel').hidden = true;
+  $('#judge-panel').hidden = true;
   localStorage.removeItem(SESSION_KEY);
   // The outbox stays: unsent marks are never thrown away; they go when this judge signs in again.
   state.session = null;
@@ -180,13 +212,18 @@ function startSession() {
   indicator.hidden = false;
   renderWho();
 
-  // Officials (encryption officer, arbitration group) sign in with codes too, but do not mark here.
+  // Officials (encryption officer, arbitration group) sign in with codes too; they do not mark.
   const notPanel = $('#not-panel');
-  notPanel.hidden = s.role === 'judge' || s.role === 'chief';
+  notPanel.hidden = isJudge() || isChief() || isOfficial();
   if (!notPanel.hidden) {
     notPanel.textContent = t('judge.notPanel', { role: t(`role.${s.role}`) });
     $('#loading').hidden = true;
     indicator.hidden = true;
+    return;
+  }
+  $('#officials-panel').hidden = true;
+  if (isOfficial()) {
+    startOfficials();
     return;
   }
   $('#loading').hidden = !!state.contest;
@@ -200,6 +237,7 @@ function startSession() {
     state.fromCache = true;
     setContest(cached.contest);
     state.phase = cached.phase ?? null;
+    state.status = cached.status ?? null;
     for (const [k, v] of cached.myMarks ?? []) state.myMarks.set(k, v);
     renderAll();
   }
@@ -232,7 +270,12 @@ async function resync() {
   } else {
     applyMyMarks(await hub.invoke('GetMyMarks'));
   }
+  // The chief always needs the status; a judge only when the chief may have reopened a criterion for them.
+  const seq = state.sheetSeq;
+  const status = isChief() || mayBeReopened(progress.phase) ? await hub.invoke('GetStatus') : null;
   state.fromCache = false;
+  state.status = status;
+  state.statusSeq = seq;
   const changed = setContest(contest);
   applyProgress(progress);
   saveCache();
@@ -271,7 +314,50 @@ function applyProgress(update) {
 
 function saveCache() {
   if (!state.session || !state.contest) return;
-  saveJson(cacheKey(), { contest: state.contest, phase: state.phase, myMarks: [...state.myMarks] });
+  saveJson(cacheKey(), { contest: state.contest, phase: state.phase, status: isJudge() ? state.status : null, myMarks: [...state.myMarks] });
+}
+
+/**
+ * Asks for the round's status (flags, reopened criteria, sign-off, blind draw). A push that comes
+ * while a request is in flight is answered by one more request after it, not by one each.
+ */
+function refreshStatus() {
+  if (state.statusBusy) {
+    state.statusAgain = true;
+    return state.statusBusy;
+  }
+  const hub = state.hub;
+  if (!hub) return Promise.resolve();
+  state.statusBusy = (async () => {
+    try {
+      do {
+        state.statusAgain = false;
+        const seq = state.sheetSeq;
+        const status = await hub.invoke('GetStatus');
+        if (hub !== state.hub) return;
+        state.status = status;
+        state.statusSeq = seq;
+        saveCache();
+        refresh();
+      } while (state.statusAgain);
+    } catch {
+      // The next push or reconnect asks again.
+    } finally {
+      state.statusBusy = null;
+    }
+  })();
+  return state.statusBusy;
+}
+
+/** After a push: the chief always follows the status; a judge only where a criterion can be reopened. */
+function followStatus() {
+  if (isChief() || mayBeReopened(state.phase)) {
+    refreshStatus();
+  } else if (state.status) {
+    state.status = null;
+    saveCache();
+    refresh();
+  }
 }
 
 async function onPanelChanged(update) {
@@ -279,6 +365,7 @@ async function onPanelChanged(update) {
   const gap = state.panelVersion >= 0 && update.version > state.panelVersion + 1;
   applyProgress(update);
   refresh();
+  followStatus();
   if (gap) {
     // Missed an update: ask for the whole picture rather than trust the pieces.
     try {
@@ -292,7 +379,9 @@ async function onPanelChanged(update) {
 function onScoresheetChanged(sheet) {
   if (!isChief()) return;
   state.sheets.set(sheet.contestantId, sheet);
+  state.sheetSeq++;
   renderChief();
+  refreshStatus();
 }
 
 // ---------------------------------------------------------------- sending
@@ -414,18 +503,35 @@ function refresh() {
 function renderPhase() {
   const phase = state.phase;
   const badge = $('#phase');
+  badge.hidden = false;
   badge.dataset.phase = phase ?? '';
   badge.textContent = `${t('phase.label')}：${t(`phase.${phase ?? 'unknown'}`)}`;
   $('#occupation-name').textContent = state.contest ? loc(state.contest.occupation.name) : '';
   const notLive = $('#not-live');
-  const closed = !isChief() && phase && phase !== 'live';
+  const closed = isJudge() && phase && phase !== 'live';
   notLive.hidden = !closed;
-  notLive.textContent = closed ? t('judge.notLive', { phase: t(`phase.${phase}`) }) : '';
-  $('#phase-note').textContent = !isChief() && phase === 'live' ? t('judge.live') : '';
+  notLive.textContent = !closed ? ''
+    : anyReopenedForMe() ? t('judge.notLiveRemark', { phase: t(`phase.${phase}`) })
+    : t('judge.notLive', { phase: t(`phase.${phase}`) });
+  $('#phase-note').textContent = isJudge() && phase === 'live' ? t('judge.live') : '';
 }
 
-function entryOpen() {
-  return !isChief() && (state.phase === null || state.phase === 'live');
+/** The chief judge reopened this criterion of this contestant for the signed-in judge (ids as the tablet knows them). */
+function reopenedForMe(contestantId, criterionId) {
+  if (!isJudge() || !mayBeReopened(state.phase)) return false;
+  const me = state.session.judgeId;
+  return (state.status?.reopened ?? []).some(r =>
+    r.contestantId === contestantId && r.criterionId === criterionId && (r.judgeIds ?? []).includes(me));
+}
+
+function anyReopenedForMe() {
+  return (state.status?.reopened ?? []).some(r => reopenedForMe(r.contestantId, r.criterionId));
+}
+
+/** A judge enters marks while the round is live, and outside it only what the chief judge reopened for them. */
+function entryOpen(contestantId, criterionId) {
+  if (!isJudge()) return false;
+  return state.phase === null || state.phase === 'live' || reopenedForMe(contestantId, criterionId);
 }
 
 function renderTabs() {
@@ -433,14 +539,15 @@ function renderTabs() {
   state.tabs.clear();
   for (const contestant of state.contest.contestants) {
     const meta = h('span', { class: 'meta' });
+    const remark = h('span', { class: 'badge badge-remark', hidden: true }, t('judge.remarkRequested'));
     const button = h('button', {
       type: 'button', class: 'contestant-tab', dataset: { contestant: contestant.id },
       onclick: () => select(contestant.id),
     },
       h('span', { class: 'name' }, contestant.name),
-      h('span', null, h('span', { class: `badge badge-${contestant.role}` }, t(`role.${contestant.role}`))),
+      h('span', { class: 'tab-badges' }, h('span', { class: `badge badge-${contestant.role}` }, t(`role.${contestant.role}`)), remark),
       meta);
-    state.tabs.set(contestant.id, { button, meta });
+    state.tabs.set(contestant.id, { button, meta, remark });
     list.append(button);
   }
   updateTabs();
@@ -453,6 +560,9 @@ function updateTabs() {
     const marked = all.filter(c => state.myMarks.has(cell(id, c.id))).length;
     const waiting = state.outbox.unsent().filter(e => e.contestantId === id).length;
     tab.meta.textContent = t('judge.markedCount', { n: marked, total: all.length }) + (waiting ? ` · ${t('judge.pending')} ${waiting}` : '');
+    const remark = all.some(c => reopenedForMe(id, c.id));
+    tab.remark.hidden = !remark;
+    tab.button.dataset.remark = String(remark);
   }
 }
 
@@ -486,8 +596,9 @@ function criterionCard(criterion) {
   const step = plain(criterion.step);
   const input = h('input', {
     id, type: 'text', inputmode: 'decimal', autocomplete: 'off', enterkeyhint: 'done',
-    'aria-describedby': `${id}-rules ${id}-error ${id}-state`,
+    'aria-describedby': `${id}-remark ${id}-rules ${id}-error ${id}-state`,
   });
+  const remark = h('span', { class: 'badge badge-remark', id: `${id}-remark`, hidden: true }, t('judge.remarkRequested'));
   const error = h('p', { class: 'error-text', id: `${id}-error`, 'aria-live': 'polite' });
   const chip = h('span', { class: 'chip', 'data-state': 'none' });
   const progress = h('span', { class: 'progress' });
@@ -497,7 +608,8 @@ function criterionCard(criterion) {
   const form = h('form', { class: 'card criterion', dataset: { criterion: criterion.id }, novalidate: true },
     h('header', null,
       h('h4', null, h('span', { class: 'cid' }, criterion.id), h('label', { for: id }, loc(criterion.name))),
-      h('span', { class: 'badge badge-phase', title: t(`kind.${criterion.kind}Hint`) }, t(`kind.${criterion.kind}`))),
+      h('span', { class: 'card-badges' }, remark,
+        h('span', { class: 'badge badge-phase', title: t(`kind.${criterion.kind}Hint`) }, t(`kind.${criterion.kind}`)))),
     h('p', { class: 'rules', id: `${id}-rules` },
       t('judge.range', { max: plain(criterion.max), step }),
       criterion.tolerance != null ? ` · ${t('judge.tolerance', { tolerance: plain(criterion.tolerance) })}` : '',
@@ -518,7 +630,7 @@ function criterionCard(criterion) {
   plus.addEventListener('click', () => { input.value = stepMark(input.value, criterion.max, criterion.step, +1); onEdit(); });
   form.addEventListener('submit', event => { event.preventDefault(); submitMark(criterion); });
 
-  state.cards.set(criterion.id, { root: form, input, minus, plus, submit, chip, error, progress });
+  state.cards.set(criterion.id, { root: form, input, minus, plus, submit, chip, error, progress, remark });
   validate(criterion);
   return form;
 }
@@ -544,7 +656,7 @@ function validate(criterion) {
   // Nothing to send when the value is the one that already stands (unless it was refused).
   const latest = state.outbox.latestFor(state.selected, criterion.id);
   const unchanged = check.ok && latest?.state !== 'rejected' && check.value === currentValue(state.selected, criterion.id);
-  card.submit.disabled = !check.ok || !entryOpen() || unchanged;
+  card.submit.disabled = !check.ok || !entryOpen(state.selected, criterion.id) || unchanged;
   return check.ok;
 }
 
@@ -605,7 +717,10 @@ function updateCard(criterion) {
     const value = currentValue(contestantId, criterion.id);
     if (value !== null && card.input.value !== value) card.input.value = value;
   }
-  const open = entryOpen();
+  const remark = reopenedForMe(contestantId, criterion.id);
+  card.remark.hidden = !remark;
+  card.root.dataset.remark = String(remark);
+  const open = entryOpen(contestantId, criterion.id);
   card.input.disabled = !open;
   card.minus.disabled = !open;
   card.plus.disabled = !open;
@@ -624,7 +739,7 @@ function showEntry(entry) {
 
 function renderQueue() {
   const bar = $('#queue');
-  if (!state.outbox || isChief()) { bar.hidden = true; return; }
+  if (!state.outbox || !isJudge()) { bar.hidden = true; return; }
   const n = state.outbox.unsent().length;
   bar.hidden = n === 0;
   bar.className = 'alert alert-warn';
@@ -634,10 +749,99 @@ function renderQueue() {
 
 // ---------------------------------------------------------------- chief judge
 
+const panelJudges = () => state.contest?.panel?.filter(p => p.role === 'judge') ?? [];
+
+function judgeName(id, panel = state.contest?.panel) {
+  if (!id) return '';
+  if (id === 'organiser') return t('role.organiser');
+  if (id === state.session?.judgeId) return state.session.name;
+  return panel?.find(p => p.id === id)?.name ?? id;
+}
+
+function dateTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleString(locale(), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+}
+
+/** One fact of a status list; a <div> groups its <dt> and <dd>, as HTML allows inside <dl>. */
+function fact(key, label, ...value) {
+  return h('div', { dataset: { fact: key } }, h('dt', null, label), h('dd', null, ...value));
+}
+
+function blindText(status) {
+  return !status.blind ? t('judge.blindNo') : status.numbersDrawn ? t('judge.blindDrawn') : t('judge.blindNotDrawn');
+}
+
+function approvalsText(status) {
+  const approvals = status.revealApprovals ?? [];
+  return [['chief', 'role.chief'], ['encryptionOfficer', 'role.officer']]
+    .map(([who, key]) => t('judge.approval', { role: t(key), state: approvals.includes(who) ? t('judge.approved') : t('judge.notApproved') }))
+    .join(' · ');
+}
+
+function showMessage(el, message) {
+  el.textContent = message ? message.text() : '';
+  el.className = `action-message${message ? ` alert ${message.ok ? 'alert-ok' : 'alert-bad'}` : ''}`;
+}
+
+/** The status says which flags are still open; until it has caught up with the marks, every flag counts as open. */
+function isOpenFlag(contestantId, criterionId) {
+  const open = state.status?.openFlags;
+  return !open || state.statusSeq < state.sheetSeq || open.some(f => f.contestantId === contestantId && f.criterionId === criterionId);
+}
+
+function reopenedEntry(contestantId, criterionId) {
+  return (state.status?.reopened ?? []).find(r => r.contestantId === contestantId && r.criterionId === criterionId) ?? null;
+}
+
+/** After publication an upheld appeal hands its criterion back to the chief judge. */
+function upheldAppeal(contestantId, criterionId) {
+  return (state.status?.appeals ?? []).some(a => a.status === 'upheld' && a.contestantId === contestantId && a.criterionId === criterionId);
+}
+
+function renderChiefStatus() {
+  const s = state.status;
+  const facts = clear($('#chief-facts'));
+  facts.hidden = !s;
+  const phase = s?.phase ?? state.phase;
+  if (s) {
+    const contestants = state.contest?.contestants ?? [];
+    const reopened = (s.reopened ?? []).map(r => {
+      const criterion = criteria().find(c => c.id === r.criterionId);
+      const who = contestants.find(c => c.id === r.contestantId)?.name ?? r.contestantId;
+      return h('li', { dataset: { contestant: r.contestantId, criterion: r.criterionId } },
+        `${who} · ${r.criterionId} ${criterion ? loc(criterion.name) : ''} → ${(r.judgeIds ?? []).map(id => judgeName(id)).join('、')}`);
+    });
+    fill(facts,
+      fact('phase', t('phase.label'), t(`phase.${s.phase}`)),
+      fact('flags', t('judge.statusFlags'), String(s.openFlags?.length ?? 0)),
+      fact('reopened', t('judge.statusReopened'), reopened.length ? h('ul', { class: 'plain-list' }, reopened) : t('judge.none')),
+      fact('blind', t('judge.statusBlind'), blindText(s)),
+      s.blind ? fact('approvals', t('judge.statusApprovals'), approvalsText(s)) : null,
+      fact('signedOff', t('judge.statusSignedOff'), s.signedOffBy ? `${judgeName(s.signedOffBy)} · ${dateTime(s.signedOffAt)}` : t('judge.notSignedOff')));
+  }
+  const openFlags = s?.openFlags?.length ?? 0;
+  $('#chief-note').textContent = phase === 'live' && openFlags > 0 ? t('judge.flagsInReview') : '';
+
+  const signOff = $('#sign-off');
+  signOff.disabled = !s || s.phase !== 'review' || openFlags > 0 || signOff.dataset.busy === 'true';
+  $('#sign-off-hint').hidden = !!phase && phaseAtLeast(phase, 'signedOff');
+
+  const approve = $('#chief-approve');
+  approve.hidden = !s?.blind;
+  $('#chief-approve-hint').hidden = !s?.blind;
+  approve.disabled = !s || s.phase !== 'signedOff' || (s.revealApprovals ?? []).includes('chief') || approve.dataset.busy === 'true';
+  showMessage($('#chief-message'), state.chiefMessage);
+}
+
 function renderChief() {
+  renderChiefStatus();
   const root = clear($('#sheets'));
   if (!state.contest) return;
-  const judges = state.contest.panel.filter(p => p.role === 'judge');
+  const judges = panelJudges();
+  const phase = state.status?.phase ?? state.phase;
   for (const contestant of state.contest.contestants) {
     const sheet = state.sheets.get(contestant.id);
     const headingId = `sheet-${contestant.id}`;
@@ -650,47 +854,565 @@ function renderChief() {
         h('th', { scope: 'col' }, t('judge.count')),
         h('th', { scope: 'col' }, t('judge.spread')),
         h('th', { scope: 'col' }, t('judge.result')),
-        // CHIEF ACTIONS — reopen a flagged criterion for re-marking, or confirm it with a written
-        // reason — come with the review workflow. This column is their place; the controls are
-        // disabled until then and do nothing.
         h('th', { scope: 'col' }, t('judge.chiefActions')))));
     for (const module of state.contest.scheme.modules) {
       const body = h('tbody');
       table.append(body);
       body.append(h('tr', null, h('th', { scope: 'rowgroup', colspan: judges.length + 6, class: 'module-row' }, loc(module.name))));
-      for (const criterion of module.criteria) {
-        const aggregate = sheet?.criteria?.find(c => c.criterionId === criterion.id);
-        const flagged = aggregate?.flag && aggregate.flag !== 'none';
-        const row = h('tr', { class: flagged ? 'flagged' : '', dataset: { criterion: criterion.id } },
-          h('th', { scope: 'row' }, `${criterion.id} ${loc(criterion.name)}`));
-        for (const judge of judges) {
-          const mark = sheet?.marks?.find(m => m.judgeId === judge.id && m.criterionId === criterion.id);
-          const dropped = aggregate?.droppedJudgeIds?.includes(judge.id);
-          row.append(h('td', { class: `num${dropped ? ' dropped' : ''}`, title: dropped ? t('judge.dropped') : null, dataset: { judge: judge.id } },
-            mark ? plain(mark.value) : '–'));
-        }
-        row.append(
-          h('td', { class: 'num' }, aggregate?.value != null ? score(aggregate.value) : '–'),
-          h('td', { class: 'num' }, String(aggregate?.markCount ?? 0)),
-          h('td', { class: 'num' }, aggregate?.spread != null ? plain(aggregate.spread) : '–'),
-          h('td', null, flagged
-            ? h('span', { class: 'badge badge-flag', dataset: { flag: aggregate.flag } }, `⚑ ${t(`flag.${aggregate.flag}`)}`)
-            : aggregate?.isFinal ? t('judge.final') : ''),
-          h('td', null, flagged ? h('span', { class: 'chief-actions' },
-            h('button', { type: 'button', class: 'btn-coming', disabled: true }, `${t('judge.reopen')}（${t('judge.coming')}）`),
-            h('button', { type: 'button', class: 'btn-coming', disabled: true }, `${t('judge.confirm')}（${t('judge.coming')}）`)) : ''));
-        body.append(row);
-      }
+      for (const criterion of module.criteria) body.append(chiefRow(contestant, criterion, sheet, judges, phase));
     }
     const modules = (sheet?.modules ?? []).map(m => {
       const module = state.contest.scheme.modules.find(x => x.id === m.moduleId);
       return `${module ? loc(module.name) : m.moduleId} ${score(m.score)}/${plain(m.max)}`;
     }).join(' · ');
     root.append(h('section', { class: 'card sheet', 'aria-labelledby': headingId, dataset: { contestant: contestant.id } },
-      h('h3', { id: headingId }, contestant.name,
+      h('h3', { id: headingId, tabindex: '-1' }, contestant.name,
         h('span', { class: `badge badge-${contestant.role}` }, t(`role.${contestant.role}`)),
         h('span', { class: 'score' }, t('judge.compositeOf', { value: score(sheet?.composite ?? 0) })),
         h('span', { class: 'hint' }, modules)),
       table));
   }
+}
+
+function chiefRow(contestant, criterion, sheet, judges, phase) {
+  const aggregate = sheet?.criteria?.find(c => c.criterionId === criterion.id);
+  const flagged = !!aggregate?.flag && aggregate.flag !== 'none';
+  const open = flagged && isOpenFlag(contestant.id, criterion.id);
+  const upheld = upheldAppeal(contestant.id, criterion.id);
+  const reopened = reopenedEntry(contestant.id, criterion.id);
+  // The server is the judge of it; the buttons only say when asking makes sense.
+  const canAct = (phase === 'review' && open) || (phase === 'published' && upheld);
+  const row = h('tr', { class: open ? 'flagged' : flagged ? 'confirmed' : '', dataset: { criterion: criterion.id } },
+    h('th', { scope: 'row' }, `${criterion.id} ${loc(criterion.name)}`));
+  for (const judge of judges) {
+    const mark = sheet?.marks?.find(m => m.judgeId === judge.id && m.criterionId === criterion.id);
+    const dropped = aggregate?.droppedJudgeIds?.includes(judge.id);
+    row.append(h('td', { class: `num${dropped ? ' dropped' : ''}`, title: dropped ? t('judge.dropped') : null, dataset: { judge: judge.id } },
+      mark ? plain(mark.value) : '–'));
+  }
+  const result = h('td', { class: 'result' });
+  if (flagged)
+    result.append(h('span', { class: `badge ${open ? 'badge-flag' : 'badge-confirmed'}`, dataset: { flag: aggregate.flag } },
+      `⚑ ${t(`flag.${aggregate.flag}`)}${open ? '' : ` · ${t('judge.flagConfirmed')}`}`));
+  else if (aggregate?.isFinal) result.append(t('judge.final'));
+  if (upheld) result.append(' ', h('span', { class: 'badge badge-remark' }, t('judge.appealUpheld')));
+  if (reopened) result.append(' ', h('span', { class: 'badge badge-remark', dataset: { reopened: 'true' } },
+    t('judge.remarking', { judges: (reopened.judgeIds ?? []).map(id => judgeName(id)).join('、') })));
+
+  const key = cell(contestant.id, criterion.id);
+  const note = state.chiefNotes.get(key);
+  const where = `${contestant.name} · ${criterion.id} ${loc(criterion.name)}`;
+  const actions = h('td', { class: 'actions' },
+    open || upheld ? h('span', { class: `chief-actions${canAct ? ' ready' : ''}` },
+      h('button', {
+        type: 'button', class: 'btn-secondary', dataset: { action: 'reopen' }, disabled: !canAct,
+        'aria-label': t('judge.reopenFor', { where }), onclick: () => openReopen(contestant, criterion),
+      }, t('judge.reopen')),
+      h('button', {
+        type: 'button', class: 'btn-secondary', dataset: { action: 'confirm' }, disabled: !canAct,
+        'aria-label': t('judge.confirmFor', { where }), onclick: () => openConfirm(contestant, criterion),
+      }, t('judge.confirm'))) : '',
+    note ? h('p', { class: `chief-row-note ${note.ok ? 'ok-text' : 'error-text'}`, dataset: { note: note.ok ? 'ok' : 'refused' } }, note.text()) : null);
+  row.append(
+    h('td', { class: 'num' }, aggregate?.value != null ? score(aggregate.value) : '–'),
+    h('td', { class: 'num' }, String(aggregate?.markCount ?? 0)),
+    h('td', { class: 'num' }, aggregate?.spread != null ? plain(aggregate.spread) : '–'),
+    result,
+    actions);
+  return row;
+}
+
+function dialogContext(contestant, criterion) {
+  const aggregate = state.sheets.get(contestant.id)?.criteria?.find(c => c.criterionId === criterion.id);
+  const flag = aggregate?.flag && aggregate.flag !== 'none' ? ` · ⚑ ${t(`flag.${aggregate.flag}`)}` : '';
+  const spread = aggregate?.spread != null ? ` · ${t('judge.spread')} ${plain(aggregate.spread)}` : '';
+  const tolerance = criterion.tolerance != null ? ` · ${t('judge.tolerance', { tolerance: plain(criterion.tolerance) })}` : '';
+  return `${contestant.name} · ${criterion.id} ${loc(criterion.name)}${flag}${spread}${tolerance}`;
+}
+
+/** Every judge who marked the criterion comes ticked: the chief unticks whoever need not re-mark. */
+function openReopen(contestant, criterion) {
+  const marks = (state.sheets.get(contestant.id)?.marks ?? []).filter(m => m.criterionId === criterion.id);
+  const list = clear($('#reopen-judges'));
+  for (const judge of panelJudges()) {
+    const mark = marks.find(m => m.judgeId === judge.id);
+    const id = `reopen-${judge.id}`;
+    list.append(h('div', { class: 'tick' },
+      h('input', { type: 'checkbox', id, value: judge.id, checked: marks.length ? !!mark : true }),
+      h('label', { for: id }, judge.name, ' ',
+        h('span', { class: 'hint' }, mark ? t('judge.markOf', { value: plain(mark.value) }) : t('judge.noMark')))));
+  }
+  $('#reopen-context').textContent = dialogContext(contestant, criterion);
+  $('#reopen-error').textContent = '';
+  state.dialog = { contestantId: contestant.id, criterionId: criterion.id, action: 'reopen' };
+  $('#reopen-dialog').showModal();
+  $('#reopen-judges input')?.focus();
+}
+
+function openConfirm(contestant, criterion) {
+  $('#confirm-context').textContent = dialogContext(contestant, criterion);
+  $('#confirm-error').textContent = '';
+  const reason = $('#confirm-reason');
+  reason.value = '';
+  reason.removeAttribute('aria-invalid');
+  state.dialog = { contestantId: contestant.id, criterionId: criterion.id, action: 'confirm' };
+  $('#confirm-dialog').showModal();
+  reason.focus();
+}
+
+/** A chief judge's command on the hub: { ok } or { ok: false, text() } with the server's own words. */
+async function chiefCommand(method, ...args) {
+  try {
+    const result = await state.hub.invoke(method, ...args);
+    if (result?.succeeded) return { ok: true };
+    const message = result?.error ?? result?.code ?? '';
+    return { ok: false, text: () => t('judge.refused', { message }) };
+  } catch (error) {
+    const message = hubErrorText(error);
+    return { ok: false, text: () => isServerRefusal(error) ? t('judge.refused', { message }) : t('judge.notSent', { message }) };
+  }
+}
+
+/** After the chief's own action: the marks, the status and the phase as they stand now. */
+async function reloadChief() {
+  const hub = state.hub;
+  if (!hub) return;
+  try {
+    const sheets = await hub.invoke('GetPanelMarks');
+    const seq = state.sheetSeq;
+    const status = await hub.invoke('GetStatus');
+    const progress = await hub.invoke('GetPanelProgress');
+    if (hub !== state.hub) return;
+    state.sheets = new Map(sheets.map(sheet => [sheet.contestantId, sheet]));
+    state.status = status;
+    state.statusSeq = seq;
+    if (progress.version >= state.panelVersion) applyProgress(progress);
+    refresh();
+  } catch {
+    // The pushes and the next reconnect bring it.
+  }
+}
+
+function targetName(target) {
+  const contestant = state.contest?.contestants?.find(c => c.id === target.contestantId);
+  return { contestant: contestant?.name ?? target.contestantId, criterion: target.criterionId };
+}
+
+async function submitDialog(dialog, errorEl, submit, run) {
+  const target = state.dialog;
+  if (!target) return;
+  submit.disabled = true;
+  errorEl.textContent = t('judge.working');
+  const outcome = await run(target);
+  submit.disabled = false;
+  const key = cell(target.contestantId, target.criterionId);
+  if (outcome.ok) {
+    state.chiefNotes.set(key, { ok: true, text: outcome.done });
+    errorEl.textContent = '';
+    dialog.close();
+    renderChief();
+    await reloadChief();
+  } else {
+    // Shown in the dialog to act on, and by the row once it is closed.
+    state.chiefNotes.set(key, { ok: false, text: outcome.text });
+    errorEl.textContent = outcome.text();
+    renderChief();
+  }
+}
+
+function wireChiefControls() {
+  const reopenDialog = $('#reopen-dialog');
+  const confirmDialog = $('#confirm-dialog');
+  for (const dialog of [reopenDialog, confirmDialog]) {
+    for (const button of dialog.querySelectorAll('[data-close]')) button.addEventListener('click', () => dialog.close());
+    // The row's button was drawn again while the dialog was open: give focus back to its successor.
+    dialog.addEventListener('close', () => {
+      const target = state.dialog;
+      state.dialog = null;
+      if (!target) return;
+      const sheet = [...document.querySelectorAll('#sheets section.sheet')].find(s => s.dataset.contestant === target.contestantId);
+      const row = sheet && [...sheet.querySelectorAll('tr[data-criterion]')].find(r => r.dataset.criterion === target.criterionId);
+      const button = row?.querySelector(`button[data-action="${target.action}"]`);
+      if (button && !button.disabled) button.focus();
+      else sheet?.querySelector('h3')?.focus();
+    });
+  }
+
+  $('#reopen-form').addEventListener('submit', event => {
+    event.preventDefault();
+    const error = $('#reopen-error');
+    const judgeIds = [...document.querySelectorAll('#reopen-judges input[type="checkbox"]')].filter(i => i.checked).map(i => i.value);
+    if (!judgeIds.length) {
+      error.textContent = t('judge.reopenNone');
+      $('#reopen-judges input')?.focus();
+      return;
+    }
+    submitDialog(reopenDialog, error, $('#reopen-submit'), async target => {
+      const outcome = await chiefCommand('ReopenCriterion', target.contestantId, target.criterionId, judgeIds);
+      const names = judgeIds.map(id => judgeName(id)).join('、');
+      return outcome.ok ? { ok: true, done: () => t('judge.reopened', { judges: names, ...targetName(target) }) } : outcome;
+    });
+  });
+
+  $('#confirm-form').addEventListener('submit', event => {
+    event.preventDefault();
+    const error = $('#confirm-error');
+    const field = $('#confirm-reason');
+    const reason = field.value.trim();
+    if (!reason) {
+      error.textContent = t('judge.reasonRequired');
+      field.setAttribute('aria-invalid', 'true');
+      field.focus();
+      return;
+    }
+    field.removeAttribute('aria-invalid');
+    submitDialog(confirmDialog, error, $('#confirm-submit'), async target => {
+      const outcome = await chiefCommand('ConfirmCriterion', target.contestantId, target.criterionId, reason);
+      return outcome.ok ? { ok: true, done: () => t('judge.confirmed', targetName(target)) } : outcome;
+    });
+  });
+  $('#confirm-reason').addEventListener('input', () => {
+    if ($('#confirm-reason').value.trim()) $('#confirm-reason').removeAttribute('aria-invalid');
+  });
+
+  $('#sign-off').addEventListener('click', () => {
+    if (confirm(t('judge.signOffConfirm'))) roundCommand($('#sign-off'), 'SignOff', () => t('judge.signedOffDone'));
+  });
+  $('#chief-approve').addEventListener('click', () => roundCommand($('#chief-approve'), 'ApproveReveal', () => t('judge.revealApproved')));
+}
+
+async function roundCommand(button, method, done) {
+  button.dataset.busy = 'true';
+  button.disabled = true;
+  state.chiefMessage = { ok: true, text: () => t('judge.working') };
+  showMessage($('#chief-message'), state.chiefMessage);
+  const outcome = await chiefCommand(method);
+  button.dataset.busy = 'false';
+  state.chiefMessage = outcome.ok ? { ok: true, text: done } : { ok: false, text: outcome.text };
+  renderChiefStatus();
+  if (outcome.ok) await reloadChief();
+}
+
+// ---------------------------------------------------------------- officials
+
+function startOfficials() {
+  $('#loading').hidden = true;
+  $('#offline-note').hidden = true;
+  $('#queue').hidden = true;
+  $('#judge-panel').hidden = true;
+  $('#chief-panel').hidden = true;
+  $('#officials-panel').hidden = false;
+  const o = state.official = {
+    occupations: [],
+    code: localStorage.getItem(OCCUPATION_KEY) || null,
+    followed: null,          // the occupation whose public board the live hub follows
+    definition: null,        // names of contestants, criteria and panel (anonymous; masked while blind)
+    definitionPhase: null,
+    status: null,
+    error: null,
+    message: null,           // { ok, text() } the answer to the last action
+    busy: null,
+    again: false,
+    drafts: new Map(),       // appeal number → { decision, reason } as typed
+    appealsKey: null,
+    hub: null,
+  };
+  // The public board changes with every change to the round (draw, approvals, appeals): the anonymous
+  // live hub says when, and the status is then read with the official's token.
+  o.hub = new LiveConnection({
+    url: appUrl('/hubs/live'),
+    indicator,
+    onReady: async () => {
+      o.followed = null;
+      if (o.code) {
+        await o.hub.invoke('FollowOccupation', state.session.editionId, o.code);
+        o.followed = o.code;
+      }
+      await refreshOfficial();
+    },
+  });
+  o.hub.on('LeaderboardChanged', board => {
+    if (board?.occupationCode === o.code) refreshOfficial();
+  });
+  renderOfficial();
+  loadOccupations(o);
+  o.hub.start();
+}
+
+async function loadOccupations(o) {
+  for (let attempt = 0; o === state.official; attempt++) {
+    try {
+      o.occupations = await fetchOccupations(state.session.editionId);
+      if (!o.occupations.some(x => x.code === o.code)) o.code = null;
+      o.error = null;
+      renderOccupationPicker();
+      renderOfficial();
+      return;
+    } catch (error) {
+      o.error = error;
+      renderOfficial();
+      await delay(backoff(attempt));
+    }
+  }
+}
+
+function renderOccupationPicker() {
+  const o = state.official;
+  const select = $('#official-occupation');
+  fill(select,
+    h('option', { value: '' }, t('official.chooseOccupation')),
+    o.occupations.map(x => h('option', { value: x.code }, `${loc(x.name)}（${x.code}）`)));
+  select.value = o.code ?? '';
+}
+
+function occupationBase() {
+  const o = state.official;
+  return `/api/editions/${encodeURIComponent(state.session.editionId)}/occupations/${encodeURIComponent(o.code)}`;
+}
+
+function problemText(error) {
+  return error?.problem?.detail || error?.problem?.title || error?.message || String(error);
+}
+
+/** Reads the chosen occupation's status; a change announced meanwhile is read once more afterwards. */
+function refreshOfficial() {
+  const o = state.official;
+  if (!o) return Promise.resolve();
+  if (!o.code) { renderOfficial(); return Promise.resolve(); }
+  if (o.busy) {
+    o.again = true;
+    return o.busy;
+  }
+  o.busy = (async () => {
+    try {
+      do {
+        o.again = false;
+        const code = o.code;
+        if (!code) break;
+        const status = await api(`${occupationBase()}/status`, { token: state.session.token });
+        // The definition changes only when publication unmasks a blind round.
+        const definition = o.definition && o.definitionPhase === status.phase && o.definition.occupation?.code === code
+          ? o.definition
+          : await fetchDefinition(state.session.editionId, code);
+        if (o !== state.official || code !== o.code) continue;
+        o.status = status;
+        o.definition = definition;
+        o.definitionPhase = status.phase;
+        o.error = null;
+        renderOfficial();
+      } while (o.again && o === state.official);
+    } catch (error) {
+      if (error?.status === 401) { signOut('judge.sessionExpired'); return; }
+      if (o === state.official) {
+        o.error = error;
+        renderOfficial();
+      }
+    } finally {
+      o.busy = null;
+    }
+  })();
+  return o.busy;
+}
+
+async function chooseOccupation(code) {
+  const o = state.official;
+  if (!o || code === o.code) return;
+  o.code = code;
+  o.status = null;
+  o.definition = null;
+  o.definitionPhase = null;
+  o.message = null;
+  o.drafts.clear();
+  o.appealsKey = null;
+  if (code) localStorage.setItem(OCCUPATION_KEY, code); else localStorage.removeItem(OCCUPATION_KEY);
+  renderOfficial();
+  if (o.hub.connected) {
+    try {
+      if (o.followed) await o.hub.invoke('UnfollowOccupation', state.session.editionId, o.followed);
+      o.followed = null;
+      if (code) {
+        await o.hub.invoke('FollowOccupation', state.session.editionId, code);
+        o.followed = code;
+      }
+    } catch {
+      // The next reconnect follows the occupation chosen by then.
+    }
+  }
+  await refreshOfficial();
+}
+
+function renderOfficial() {
+  const o = state.official;
+  if (!o) return;
+  const s = o.status;
+  const officer = role() === 'officer';
+  const occupation = o.occupations.find(x => x.code === o.code);
+  $('#officials-title').textContent = t(`role.${role()}`);
+  const badge = $('#phase');
+  badge.dataset.phase = s?.phase ?? '';
+  badge.textContent = `${t('phase.label')}：${t(`phase.${s?.phase ?? 'unknown'}`)}`;
+  badge.hidden = !s;
+  $('#occupation-name').textContent = occupation ? loc(occupation.name) : '';
+  $('#phase-note').textContent = '';
+  $('#not-live').hidden = true;
+
+  const error = $('#official-error');
+  error.hidden = !o.error;
+  error.textContent = o.error ? t('official.loadFailed', { message: problemText(o.error) }) : '';
+
+  $('#official-status').hidden = !s;
+  const facts = clear($('#official-facts'));
+  if (s) {
+    const total = o.definition?.contestants?.length;
+    const checkedIn = s.checkedIn?.length ?? 0;
+    fill(facts,
+      fact('phase', t('phase.label'), t(`phase.${s.phase}`)),
+      fact('blind', t('judge.statusBlind'), blindText(s)),
+      fact('checkedIn', t('official.checkedIn'), total != null ? t('official.checkedInCount', { n: checkedIn, total }) : String(checkedIn)),
+      s.blind ? fact('approvals', t('judge.statusApprovals'), approvalsText(s)) : null,
+      fact('signedOff', t('judge.statusSignedOff'), s.signedOffBy ? `${judgeName(s.signedOffBy, o.definition?.panel)} · ${dateTime(s.signedOffAt)}` : t('judge.notSignedOff')),
+      s.objectionWindowClosesAt ? fact('objectionWindow', t('official.objectionWindow'), dateTime(s.objectionWindowClosesAt)) : null);
+  }
+
+  $('#officer-actions').hidden = !officer || !s;
+  if (officer && s) {
+    const draw = $('#draw-numbers');
+    draw.disabled = !s.blind || s.phase !== 'checkIn' || draw.dataset.busy === 'true';
+    const approve = $('#officer-approve');
+    approve.disabled = !s.blind || s.phase !== 'signedOff' || (s.revealApprovals ?? []).includes('encryptionOfficer') || approve.dataset.busy === 'true';
+  }
+  showMessage($('#official-message'), o.message);
+  renderAppeals();
+}
+
+/** Appeals are drawn again only when they change, so a ruling being typed keeps its text and focus. */
+function renderAppeals() {
+  const o = state.official;
+  const s = o.status;
+  const section = $('#appeals-section');
+  section.hidden = role() !== 'arbiter' || !s;
+  if (section.hidden) return;
+  const key = JSON.stringify([o.code, lang(), s.appeals, !!o.definition]);
+  if (key === o.appealsKey) return;
+  o.appealsKey = key;
+  const focused = document.activeElement?.id;
+  const root = clear($('#appeals'));
+  if (!s.appeals?.length) root.append(h('p', { class: 'hint' }, t('official.noAppeals')));
+  for (const appeal of s.appeals ?? []) root.append(appealCard(appeal));
+  if (focused && root.contains(document.getElementById(focused))) document.getElementById(focused).focus();
+}
+
+function appealCard(appeal) {
+  const o = state.official;
+  const n = appeal.number;
+  const contestant = o.definition?.contestants?.find(c => c.id === appeal.contestantId);
+  const criterion = (o.definition?.scheme?.modules ?? []).flatMap(m => m.criteria).find(c => c.id === appeal.criterionId);
+  const panel = o.definition?.panel;
+  const card = h('article', { class: 'appeal-card', dataset: { appeal: String(n), status: appeal.status }, 'aria-labelledby': `appeal-${n}-title` },
+    h('h4', { id: `appeal-${n}-title` }, t('official.appealNumber', { n }), ' ',
+      h('span', { class: 'badge appeal-state', dataset: { status: appeal.status } }, t(`official.appeal.${appeal.status}`))),
+    h('dl', { class: 'tablet-facts' },
+      fact('contestant', t('official.contestant'), contestant ? `${contestant.name}（${contestant.id}）` : appeal.contestantId),
+      fact('criterion', t('official.criterion'), criterion ? `${criterion.id} ${loc(criterion.name)}` : appeal.criterionId),
+      fact('grounds', t('official.grounds'), appeal.grounds),
+      fact('filed', t('official.filed'), `${judgeName(appeal.filedBy, panel)} · ${dateTime(appeal.filedAt)}`),
+      appeal.status !== 'open' ? fact('ruling', t('official.ruling'),
+        `${appeal.ruling ?? ''}（${judgeName(appeal.ruledBy, panel)} · ${dateTime(appeal.ruledAt)}）`) : null));
+  if (appeal.status === 'open') card.append(rulingForm(appeal));
+  return card;
+}
+
+function rulingForm(appeal) {
+  const o = state.official;
+  const n = appeal.number;
+  const id = `ruling-${n}`;
+  const draft = o.drafts.get(n) ?? { decision: null, reason: '' };
+  o.drafts.set(n, draft);
+  const choice = (value, key) => h('div', { class: 'tick' },
+    h('input', { type: 'radio', name: `${id}-decision`, id: `${id}-${value}`, value, checked: draft.decision === value,
+      onchange: () => { draft.decision = value; } }),
+    h('label', { for: `${id}-${value}` }, t(key)));
+  const reason = h('textarea', { id: `${id}-reason`, rows: 3, required: true, 'aria-describedby': `${id}-error` });
+  reason.value = draft.reason;
+  reason.addEventListener('input', () => {
+    draft.reason = reason.value;
+    if (reason.value.trim()) reason.removeAttribute('aria-invalid');
+  });
+  const error = h('p', { class: 'error-text', id: `${id}-error`, role: 'alert' });
+  const submit = h('button', { type: 'submit', id: `${id}-submit` }, t('official.submitRuling'));
+  const form = h('form', { class: 'ruling-form', novalidate: true, dataset: { appeal: String(n) } },
+    h('fieldset', { class: 'tick-list' }, h('legend', null, t('official.decision')),
+      choice('upheld', 'official.uphold'), choice('rejected', 'official.reject')),
+    h('div', { class: 'field' }, h('label', { for: reason.id }, t('official.reason')), reason),
+    error,
+    h('div', { class: 'tablet-actions' }, submit));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    if (!draft.decision) {
+      error.textContent = t('official.chooseDecision');
+      form.querySelector('input[type="radio"]').focus();
+      return;
+    }
+    const text = reason.value.trim();
+    if (!text) {
+      error.textContent = t('official.reasonRequired');
+      reason.setAttribute('aria-invalid', 'true');
+      reason.focus();
+      return;
+    }
+    submit.disabled = true;
+    error.textContent = t('judge.working');
+    try {
+      await api(`${occupationBase()}/appeals/${n}/ruling`, {
+        method: 'POST', token: state.session.token, body: { upheld: draft.decision === 'upheld', reason: text },
+      });
+      o.drafts.delete(n);
+      o.message = { ok: true, text: () => t('official.ruled', { n }) };
+      error.textContent = '';
+    } catch (e) {
+      if (e?.status === 401) { signOut('judge.sessionExpired'); return; }
+      error.textContent = e?.status ? t('official.refused', { message: problemText(e) }) : t('official.failed', { message: problemText(e) });
+      submit.disabled = false;
+    }
+    renderOfficial();
+    await refreshOfficial();
+  });
+  return form;
+}
+
+async function officerCommand(button, path, done) {
+  const o = state.official;
+  if (!o?.code) return;
+  button.dataset.busy = 'true';
+  button.disabled = true;
+  o.message = { ok: true, text: () => t('judge.working') };
+  renderOfficial();
+  try {
+    await api(`${occupationBase()}/${path}`, { method: 'POST', token: state.session.token });
+    o.message = { ok: true, text: done };
+  } catch (e) {
+    if (e?.status === 401) { signOut('judge.sessionExpired'); return; }
+    const message = problemText(e);
+    o.message = { ok: false, text: () => e?.status ? t('official.refused', { message }) : t('official.failed', { message }) };
+  } finally {
+    button.dataset.busy = 'false';
+  }
+  renderOfficial();
+  await refreshOfficial();
+}
+
+function wireOfficialControls() {
+  $('#official-occupation').addEventListener('change', event => chooseOccupation(event.target.value || null));
+  $('#official-refresh').addEventListener('click', () => refreshOfficial());
+  $('#draw-numbers').addEventListener('click', () => {
+    const o = state.official;
+    const s = o?.status;
+    if (!s) return;
+    const occupation = o.occupations.find(x => x.code === o.code);
+    const question = s.numbersDrawn
+      ? t('official.redrawConfirm')
+      : t('official.drawConfirm', { n: o.definition?.contestants?.length ?? s.checkedIn?.length ?? 0, occupation: occupation ? loc(occupation.name) : o.code });
+    if (confirm(question)) officerCommand($('#draw-numbers'), 'draw', () => t('official.drawnDone'));
+  });
+  $('#officer-approve').addEventListener('click', () => officerCommand($('#officer-approve'), 'reveal-approval', () => t('official.approved')));
 }
