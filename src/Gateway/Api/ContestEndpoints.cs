@@ -27,20 +27,22 @@ public static class ContestEndpoints
                 ? Results.Ok(PublicLeaderboard.From(editionId, await contest.GetPublicBoard()))
                 : NoContest(editionId, occupation));
 
-        contests.MapGet("/live-board", async (string editionId, string occupation, ClusterAccess cluster) =>
-            await Contest(cluster.Grains, editionId, occupation) is { } contest
+        contests.MapGet("/live-board", async (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
+            NotYours(user, editionId, occupation)
+            ?? (await Contest(cluster.Grains, editionId, occupation) is { } contest
                 ? Results.Ok(PublicLeaderboard.From(editionId, await contest.GetLeaderboard()))
-                : NoContest(editionId, occupation)).RequireAuthorization(Roles.StaffPolicy);
+                : NoContest(editionId, occupation))).RequireAuthorization(Roles.StaffPolicy);
 
         contests.MapGet("/definition", async (string editionId, string occupation, ClusterAccess cluster) =>
             await Contest(cluster.Grains, editionId, occupation) is { } contest
                 ? Results.Ok(await contest.GetPanelDefinition())
                 : NoContest(editionId, occupation));
 
-        contests.MapGet("/status", async (string editionId, string occupation, ClusterAccess cluster) =>
-            await Contest(cluster.Grains, editionId, occupation) is { } contest
+        contests.MapGet("/status", async (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
+            NotYours(user, editionId, occupation)
+            ?? (await Contest(cluster.Grains, editionId, occupation) is { } contest
                 ? Results.Ok(await contest.GetStatus())
-                : NoContest(editionId, occupation)).RequireAuthorization(Roles.StaffPolicy);
+                : NoContest(editionId, occupation))).RequireAuthorization(Roles.OfficePolicy);
 
         contests.MapGet("/ledger", async (string editionId, string occupation, ClusterAccess cluster) =>
         {
@@ -99,8 +101,8 @@ public static class ContestEndpoints
     {
         if (user.Identity?.IsAuthenticated != true)
             return Problems.Problem(StatusCodes.Status401Unauthorized, "Sign in first.", "SignInRequired");
-        if (user.EditionId() is { } edition && edition != editionId || user.OccupationCode() is { } own && own != occupation)
-            return Problems.Problem(StatusCodes.Status403Forbidden, $"You act for {user.OccupationCode() ?? "the edition"} in edition {user.EditionId()}, not {occupation} in {editionId}.", "WrongOccupation");
+        if (NotYours(user, editionId, occupation) is { } refused)
+            return refused;
         if (await Contest(cluster.Grains, editionId, occupation) is not { } contest)
             return NoContest(editionId, occupation);
         var result = await contest.Execute(user.Actor(), command);
@@ -108,6 +110,12 @@ public static class ContestEndpoints
             ? Results.Ok(result)
             : Problems.Problem(result.Code == "Forbidden" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, result.Error!, result.Code!);
     }
+
+    /// <summary>Judges act for their own occupation and officials for their own edition; the organiser for any.</summary>
+    private static IResult? NotYours(ClaimsPrincipal user, string editionId, string occupation) =>
+        user.EditionId() is { } edition && edition != editionId || user.OccupationCode() is { } own && own != occupation
+            ? Problems.Problem(StatusCodes.Status403Forbidden, $"You act for {user.OccupationCode() ?? "the edition"} in edition {user.EditionId()}, not {occupation} in {editionId}.", "WrongOccupation")
+            : null;
 
     private static readonly JsonSerializerOptions LedgerJson = new(JsonSerializerDefaults.Web);
 

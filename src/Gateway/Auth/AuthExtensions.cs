@@ -32,7 +32,8 @@ public static class AuthExtensions
             .AddPolicy(Roles.OrganiserPolicy, p => p.RequireRole(Roles.Organiser))
             .AddPolicy(Roles.PanelPolicy, p => p.RequireRole(Roles.Judge, Roles.Chief)
                 .RequireClaim(CraftsmanClaims.Edition).RequireClaim(CraftsmanClaims.Occupation))
-            .AddPolicy(Roles.StaffPolicy, p => p.RequireRole(Roles.Organiser, Roles.Judge, Roles.Chief, Roles.Officer, Roles.Arbiter));
+            .AddPolicy(Roles.StaffPolicy, p => p.RequireRole(Roles.Organiser, Roles.Judge, Roles.Chief, Roles.Officer, Roles.Arbiter))
+            .AddPolicy(Roles.OfficePolicy, p => p.RequireRole(Roles.Organiser, Roles.Officer, Roles.Arbiter));
         return services;
     }
 }

@@ -14,4 +14,7 @@ public static class Roles
 
     /// <summary>Anyone who signed in: organiser, judges, chief judges and officials.</summary>
     public const string StaffPolicy = "staff";
+
+    /// <summary>The competition office and the edition's officials (the panel reads the round through its hub).</summary>
+    public const string OfficePolicy = "office";
 }

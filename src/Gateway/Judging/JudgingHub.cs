@@ -45,7 +45,7 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster) : Hub<IJ
     /// <summary>The contest as the tablet may show it: draw numbers instead of people in a blind round.</summary>
     public async Task<ContestDefinition?> GetContest() => await Contest.GetPanelDefinition();
 
-    public async Task<RoundStatus> GetStatus() => await Contest.GetStatus();
+    public async Task<RoundStatus> GetStatus() => await Contest.GetPanelStatus();
 
     /// <summary>Chief judge: reopen a flagged criterion of a contestant for named judges to re-mark.</summary>
     public Task<CommandResult> ReopenCriterion(string contestantId, string criterionId, string[] judgeIds) =>

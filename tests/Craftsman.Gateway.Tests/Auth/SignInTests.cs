@@ -92,4 +92,15 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await _client.Anonymous.GetAsync("/api/editions/2020/access-codes")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _client.Anonymous.GetAsync("/api/editions/2020/contestants/C007/scoresheet")).StatusCode);
     }
+
+    [Fact]
+    public async Task AJudgeReadsTheLiveBoardOfTheirOwnOccupationOnly()
+    {
+        var judge = await _client.Judge("J014");
+        Assert.Equal(HttpStatusCode.OK, (await judge.GetAsync($"/api/editions/2020/occupations/{GatewayClient.Occupation}/live-board")).StatusCode);
+        var other = await judge.GetAsync($"/api/editions/2020/occupations/{GatewayClient.OtherOccupation}/live-board");
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Contains("WrongOccupation", await other.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await judge.GetAsync($"/api/editions/2020/occupations/{GatewayClient.Occupation}/status")).StatusCode);
+    }
 }

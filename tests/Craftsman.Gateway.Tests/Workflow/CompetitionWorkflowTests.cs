@@ -69,6 +69,14 @@ public sealed class CompetitionWorkflowTests : IAsyncLifetime
         await Ok(officer.PostAsync($"{Base}/draw", null));
         await Phase("live");
 
+        // Who checked in: by name for the office, by draw number for the panel, not at all for a judge over HTTP.
+        var office = await (await _organiser.GetAsync($"{Base}/status")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(Names.Order(), office.GetProperty("checkedIn").EnumerateArray().Select(c => c.GetString()!));
+        var panel = await chief.InvokeAsync<JsonElement>("GetStatus");
+        Assert.Equal(["D01", "D02", "D03"], panel.GetProperty("checkedIn").EnumerateArray().Select(c => c.GetString()!));
+        var judgeHttp = await Http(await Token(codes["J014"]));
+        Assert.Equal(HttpStatusCode.Forbidden, (await judgeHttp.GetAsync($"{Base}/status")).StatusCode);
+
         var contest = await judges["J014"].InvokeAsync<JsonElement>("GetContest");
         var draws = contest.GetProperty("contestants").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToArray();
         Assert.Equal(["D01", "D02", "D03"], draws);

@@ -42,6 +42,10 @@ public interface IContestGrain : IGrainWithStringKey
     [Alias("GetStatus")]
     Task<RoundStatus> GetStatus();
 
+    /// <summary>The round's status as the panel may see it: who checked in by draw number in a blind round.</summary>
+    [Alias("GetPanelStatus")]
+    Task<RoundStatus> GetPanelStatus();
+
     [Alias("GetLedger")]
     Task<ImmutableList<LedgerEntry>> GetLedger();
 

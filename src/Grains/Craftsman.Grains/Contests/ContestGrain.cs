@@ -121,6 +121,8 @@ public sealed class ContestGrain(
         [.. S.RevealApprovals], S.SignedOffBy, S.SignedOffAt, S.FrozenBoard is not null, S.RevealedFromBottom,
         S.ObjectionWindowClosesAt, [.. S.Appeals], LedgerChain.Head(S.Ledger), S.TitleHolderId));
 
+    public async Task<RoundStatus> GetPanelStatus() => Visibility.Mask(S, await GetStatus());
+
     public Task<ImmutableList<LedgerEntry>> GetLedger() => Task.FromResult(S.Ledger);
 
     public async Task<ContestSummary> GetSummary()

@@ -66,6 +66,10 @@ public static class Visibility
         Masked(s) ? sheet with { ContestantId = MaskedId(s, sheet.ContestantId) } : sheet;
 
     /// <summary>The contest as a judge's tablet sees it: draw numbers, no names or employers, in a blind round.</summary>
+    /// <summary>Who has checked in is public, but beside draw numbers a list of names would narrow the mapping down.</summary>
+    public static RoundStatus Mask(ContestState s, RoundStatus status) =>
+        Masked(s) ? status with { CheckedIn = [.. status.CheckedIn.Select(id => MaskedId(s, id)).Order(StringComparer.Ordinal)] } : status;
+
     public static ContestDefinition Mask(ContestState s, ContestDefinition definition) =>
         !Masked(s)
             ? definition
