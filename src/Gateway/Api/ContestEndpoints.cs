@@ -1,3 +1,4 @@
+using Craftsman.Gateway.Judging;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -52,16 +53,16 @@ public static class ContestEndpoints
             return Results.File(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), "application/jsonl", $"ledger-{editionId}-{occupation}.jsonl");
         }).RequireAuthorization(Roles.OrganiserPolicy);
 
-        contests.MapPost("/marks", async (string editionId, string occupation, MarkRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
+        contests.MapPost("/marks", async (string editionId, string occupation, MarkRequest request, ClaimsPrincipal user, ClusterAccess cluster, MarkBatcher marks) =>
         {
             if (user.EditionId() != editionId || user.OccupationCode() != occupation)
                 return Problems.Problem(StatusCodes.Status403Forbidden, $"You judge {user.OccupationCode()} in edition {user.EditionId()}, not {occupation} in {editionId}.", "WrongOccupation");
             if (MissingField(request) is { } missing)
                 return Problems.Problem(StatusCodes.Status400BadRequest, $"The field '{missing}' is required.", nameof(MarkRejectionCode.InvalidSubmission));
-            if (await Contest(cluster.Grains, editionId, occupation) is not { } contest)
+            if (await Contest(cluster.Grains, editionId, occupation) is null)
                 return NoContest(editionId, occupation);
 
-            var outcome = await contest.SubmitMark(new MarkSubmission(
+            var outcome = await marks.Submit(GrainKeys.Contest(editionId, occupation), new MarkSubmission(
                 request.IdempotencyKey!, user.JudgeId()!, request.ContestantId!, request.CriterionId!, request.Value!.Value));
             return outcome.Rejection is { } rejection
                 ? Problems.Problem(StatusFor(rejection.Code), rejection.Message, rejection.Code.ToString())

@@ -26,6 +26,7 @@ public static class GatewayExtensions
         builder.Services.AddCraftsmanAuth();
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
         builder.Services.AddSingleton<ContestFeed>();
+        builder.Services.AddSingleton<MarkBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestFeed>());
         return builder;
     }

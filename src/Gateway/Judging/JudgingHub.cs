@@ -15,7 +15,7 @@ namespace Craftsman.Gateway.Judging;
 /// from the token, never from what the tablet says, so nobody acts for another panel or judge.
 /// </summary>
 [Authorize(Policy = Roles.PanelPolicy)]
-public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster) : Hub<IJudgingClient>
+public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatcher marks) : Hub<IJudgingClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -39,7 +39,7 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster) : Hub<IJ
         var submission = new MarkSubmission(entry.IdempotencyKey ?? "", Context.User!.JudgeId()!, entry.ContestantId ?? "", entry.CriterionId ?? "", entry.Value ?? -1m);
         if (entry.Value is null || string.IsNullOrWhiteSpace(entry.ContestantId) || string.IsNullOrWhiteSpace(entry.CriterionId))
             return MarkOutcome.Reject(submission.IdempotencyKey, MarkRejectionCode.InvalidSubmission, "contestantId, criterionId and value are required.");
-        return await Contest.SubmitMark(submission);
+        return await marks.Submit(Key.GrainKey, submission);
     }
 
     /// <summary>The contest as the tablet may show it: draw numbers instead of people in a blind round.</summary>

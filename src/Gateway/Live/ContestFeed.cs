@@ -220,7 +220,7 @@ public sealed class ContestFeed(
             _lastOffered = update.Board.Version;
             if (!broadcast)
                 return false;
-            if (update.Changed is { } sheet)
+            foreach (var sheet in update.Changed.IsDefault ? [] : update.Changed)
                 _pendingSheets[sheet.ContestantId] = sheet;
             _pending = update;
             if (_pumping)

@@ -49,6 +49,34 @@ public sealed class LiveFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MarksSentTogetherByFiveJudgesAreEachAcknowledgedOnceWithTheirOwnVersion()
+    {
+        var (_, inbox, snapshot) = await Viewer(GatewayClient.Occupation);
+        var judges = new Dictionary<string, HubConnection>();
+        foreach (var id in new[] { "J014", "J015", "J016", "J017", "J018" })
+            judges[id] = await Judging(id);
+        // Every judge marks every criterion of C008 at once: they share batches on the way to the contest.
+        var marks = (from j in judges.Keys
+                     from c in new[] { ("P3", 15m), ("P4", 8m), ("E1", 30m) }
+                     select (Judge: j, Key: $"burst-{j}-{c.Item1}", Criterion: c.Item1, Value: c.Item2)).ToList();
+
+        var outcomes = await Task.WhenAll(marks.Select(m => Submit(judges[m.Judge], m.Key, "C008", m.Criterion, m.Value)));
+
+        Assert.All(outcomes, o => Assert.True(o.GetProperty("accepted").GetBoolean(), o.ToString()));
+        var versions = outcomes.Select(o => o.GetProperty("version").GetInt64()).Order().ToList();
+        var start = snapshot.GetProperty("version").GetInt64();
+        Assert.Equal(Enumerable.Range(1, marks.Count).Select(i => start + i), versions);
+        var last = await inbox.WaitFor(m => m.GetProperty("version").GetInt64() == versions[^1]);
+        Assert.Equal(marks.Count, last.GetProperty("standings").EnumerateArray().Single(s => s.GetProperty("contestantId").GetString() == "C008").GetProperty("markCount").GetInt32());
+
+        // Sent again (tablets that never saw the answers): the same outcomes, nothing counted twice.
+        var again = await Task.WhenAll(marks.Select(m => Submit(judges[m.Judge], m.Key, "C008", m.Criterion, m.Value)));
+        Assert.Equal(outcomes.Select(o => o.GetProperty("version").GetInt64()), again.Select(o => o.GetProperty("version").GetInt64()));
+        var board = await _client.Anonymous.GetFromJsonAsync<JsonElement>($"/api/editions/{GatewayClient.Edition}/occupations/{GatewayClient.Occupation}/leaderboard");
+        Assert.Equal(versions[^1], board.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
     public async Task ViewerOfAnotherOccupationReceivesNothing()
     {
         var (_, mine, _) = await Viewer(GatewayClient.Occupation);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Craftsman.Contracts.Marking;
 using Craftsman.Contracts.People;
 
@@ -13,9 +14,12 @@ public interface IContestantGrain : IGrainWithStringKey
     [Alias("Enrol")]
     Task Enrol(Contestant contestant, MarkingScheme scheme);
 
-    /// <summary>Stores the mark (or returns the earlier outcome for a known key) and answers with the new scoresheet.</summary>
-    [Alias("RecordMark")]
-    Task<MarkRecording> RecordMark(MarkSubmission submission, DateTimeOffset enteredAt);
+    /// <summary>
+    /// Stores the marks in the order given, in one write (a known key is recognised, a refused mark
+    /// changes nothing), and answers with each one's recording and the scoresheet after all of them.
+    /// </summary>
+    [Alias("RecordMarks")]
+    Task<RecordedMarks> RecordMarks(ImmutableArray<MarkSubmission> submissions, DateTimeOffset enteredAt);
 
     [Alias("GetScoresheet")]
     Task<Scoresheet> GetScoresheet();

@@ -7,5 +7,4 @@ namespace Craftsman.Contracts.Contestants;
 public sealed record MarkRecording(
     [property: Id(0)] MarkRejection? Rejection,
     [property: Id(1)] bool IsCorrection,
-    [property: Id(2)] bool AlreadyRecorded,
-    [property: Id(3)] Scoresheet Scoresheet);
+    [property: Id(2)] bool AlreadyRecorded);

@@ -1,14 +1,15 @@
+using System.Collections.Immutable;
 using Craftsman.Contracts.Contestants;
 
 namespace Craftsman.Contracts.Contests;
 
 /// <summary>
 /// What a contest tells every subscribed gateway after a change: the live leaderboard (organiser),
-/// the public one (frozen, revealing and blind as the round requires) and, when a mark caused it,
-/// that contestant's scoresheet as the panel may see it (draw numbers in a blind round).
+/// the public one (frozen, revealing and blind as the round requires) and, when marks caused it,
+/// those contestants' scoresheets as the panel may see them (draw numbers in a blind round).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("craftsman.ContestUpdate")]
 public sealed record ContestUpdate(
     [property: Id(0)] Leaderboard Board,
-    [property: Id(1)] Scoresheet? Changed,
+    [property: Id(1)] ImmutableArray<Scoresheet> Changed,
     [property: Id(2)] Leaderboard PublicBoard);

@@ -27,6 +27,14 @@ public interface IContestGrain : IGrainWithStringKey
     [Alias("SubmitMark")]
     Task<MarkOutcome> SubmitMark(MarkSubmission submission);
 
+    /// <summary>
+    /// Several marks in one durable write, each with its own outcome and version, in the order
+    /// given. Nothing is acknowledged unless stored: if storage fails the call fails as a whole, and
+    /// a resend with the same keys returns what was stored.
+    /// </summary>
+    [Alias("SubmitMarks")]
+    Task<ImmutableArray<MarkOutcome>> SubmitMarks(ImmutableArray<MarkSubmission> submissions);
+
     /// <summary>Applies a workflow command for the actor, or refuses it with nothing changed.</summary>
     [Alias("Execute")]
     Task<CommandResult> Execute(Actor actor, ContestCommand command);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Marking;
 using Craftsman.Contracts.People;
@@ -16,33 +17,47 @@ public sealed class ContestantGrain(
         await Commit(state.State with { Contestant = contestant, Scheme = scheme });
     }
 
-    public async Task<MarkRecording> RecordMark(MarkSubmission submission, DateTimeOffset enteredAt)
+    public async Task<RecordedMarks> RecordMarks(ImmutableArray<MarkSubmission> submissions, DateTimeOffset enteredAt)
     {
         var current = state.State;
+        var recordings = ImmutableArray.CreateBuilder<MarkRecording>(submissions.Length);
+        foreach (var submission in submissions)
+        {
+            var (next, recording) = Record(current, submission, enteredAt);
+            current = next;
+            recordings.Add(recording);
+        }
+        if (!ReferenceEquals(current, state.State))
+            await Commit(current);
+        return new RecordedMarks(recordings.MoveToImmutable(), Sheet(current));
+    }
+
+    public Task<Scoresheet> GetScoresheet() => Task.FromResult(Sheet(state.State));
+
+    /// <summary>One mark against the state so far: the state after it (the same one when refused or known) and what happened.</summary>
+    private static (ContestantState Next, MarkRecording Recording) Record(ContestantState current, MarkSubmission submission, DateTimeOffset enteredAt)
+    {
         if (current.Scheme is not { } scheme)
-            return Refuse(MarkRejectionCode.UnknownContestant, $"Contestant '{submission.ContestantId}' is not enrolled in a contest.");
+            return (current, Refuse(MarkRejectionCode.UnknownContestant, $"Contestant '{submission.ContestantId}' is not enrolled in a contest."));
 
         if (current.AppliedKeys.TryGetValue(submission.IdempotencyKey, out var earlier))
-            return earlier == submission
-                ? new MarkRecording(null, false, true, Sheet(current))
-                : Refuse(MarkRejectionCode.IdempotencyKeyReused, $"Idempotency key '{submission.IdempotencyKey}' was already used for another mark.");
+            return (current, earlier == submission
+                ? new MarkRecording(null, false, true)
+                : Refuse(MarkRejectionCode.IdempotencyKeyReused, $"Idempotency key '{submission.IdempotencyKey}' was already used for another mark."));
 
         var criterion = scheme.FindCriterion(submission.CriterionId);
         if (criterion is null)
-            return Refuse(MarkRejectionCode.UnknownCriterion, $"Criterion '{submission.CriterionId}' is not in the '{scheme.Id}' scheme.");
+            return (current, Refuse(MarkRejectionCode.UnknownCriterion, $"Criterion '{submission.CriterionId}' is not in the '{scheme.Id}' scheme."));
         var forCriterion = current.Marks.Where(m => m.CriterionId == criterion.Id).ToList();
         if (MarkValidator.ValidateAgainstMarks(criterion, forCriterion, submission.JudgeId) is { } rejection)
-            return new MarkRecording(rejection, false, false, Sheet(current));
+            return (current, new MarkRecording(rejection, false, false));
 
         var previous = forCriterion.FirstOrDefault(m => m.JudgeId == submission.JudgeId);
         var next = previous is null
             ? AddMark(current, submission, enteredAt)
             : Correct(current, previous, submission, enteredAt);
-        await Commit(next with { AppliedKeys = next.AppliedKeys.Add(submission.IdempotencyKey, submission) });
-        return new MarkRecording(null, previous is not null, false, Sheet(state.State));
+        return (next with { AppliedKeys = next.AppliedKeys.Add(submission.IdempotencyKey, submission) }, new MarkRecording(null, previous is not null, false));
     }
-
-    public Task<Scoresheet> GetScoresheet() => Task.FromResult(Sheet(state.State));
 
     private static ContestantState AddMark(ContestantState current, MarkSubmission s, DateTimeOffset at)
     {
@@ -69,8 +84,8 @@ public sealed class ContestantGrain(
             ? new Scoresheet(this.GetPrimaryKeyString(), s.Marks, [], [], 0m, s.Corrections)
             : ScoresheetCalculator.Calculate(s.Contestant?.Id ?? this.GetPrimaryKeyString(), s.Scheme, s.Marks, s.Corrections);
 
-    private MarkRecording Refuse(MarkRejectionCode code, string message) =>
-        new(new MarkRejection(code, message), false, false, Sheet(state.State));
+    private static MarkRecording Refuse(MarkRejectionCode code, string message) =>
+        new(new MarkRejection(code, message), false, false);
 
     private Task Commit(ContestantState next) => state.CommitAsync(next, GrainContext);
 }

@@ -44,7 +44,7 @@ public sealed class ContestGrain(
         await Task.WhenAll(definition.Contestants.Select(c => Contestant(definition, c.Id).Enrol(c, definition.Scheme)));
         var unmarked = ContestantScore.From(ScoresheetCalculator.Calculate("", definition.Scheme, [], []));
         var scores = definition.Contestants.ToImmutableDictionary(c => c.Id, _ => unmarked);
-        await Commit(S with { Definition = definition, Scores = scores }, LedgerKinds.ContestSetUp, "organiser", definition);
+        await Commit(S with { Definition = definition, Scores = scores }, [new LedgerItem(LedgerKinds.ContestSetUp, "organiser", definition)]);
         return null;
     }
 
@@ -53,45 +53,129 @@ public sealed class ContestGrain(
     public Task<ContestDefinition?> GetPanelDefinition() =>
         Task.FromResult(S.Definition is { } d ? Visibility.Mask(S, d) : null);
 
-    public async Task<MarkOutcome> SubmitMark(MarkSubmission submission)
+    public async Task<MarkOutcome> SubmitMark(MarkSubmission submission) => (await SubmitMarks([submission]))[0];
+
+    public async Task<ImmutableArray<MarkOutcome>> SubmitMarks(ImmutableArray<MarkSubmission> submissions)
     {
         var current = S;
-        var key = submission.IdempotencyKey ?? "";
-        if (current.Accepted.TryGetValue(key, out var earlier))
-            return earlier.Submission == submission
-                ? earlier.Outcome
-                : MarkOutcome.Reject(key, MarkRejectionCode.IdempotencyKeyReused, $"Idempotency key '{key}' was already used for another mark.");
-
-        // Tablets in a blind round only know draw numbers; the contest alone holds the mapping.
-        var mark = submission with { ContestantId = Visibility.ResolveContestant(current, submission.ContestantId ?? "") };
-        var reopened = current.Reopened.TryGetValue(ContestState.CriterionKey(mark.ContestantId, mark.CriterionId ?? ""), out var judges)
-            && judges.Contains(mark.JudgeId) && current.Phase is RoundPhase.Review or RoundPhase.Published;
-        if (MarkValidator.Validate(current.Definition, current.Phase, mark, reopened) is { } invalid)
-            return MarkOutcome.Reject(key, invalid.Code, invalid.Message);
-
-        var recording = await Contestant(current.Definition!, mark.ContestantId).RecordMark(mark, clock.GetUtcNow());
-        if (recording.Rejection is { } refused)
-            return MarkOutcome.Reject(key, refused.Code, refused.Message);
-
-        var version = current.Version + 1;
-        var outcome = MarkOutcome.Accept(key, version, recording.IsCorrection);
-        var next = current with
+        var outcomes = new MarkOutcome?[submissions.Length];
+        // A key seen earlier in this batch answers like the earlier submission once that one is decided.
+        var firstWithKey = new Dictionary<string, int>();
+        var toRecord = new Dictionary<string, List<(int Index, MarkSubmission Mark)>>();
+        for (var i = 0; i < submissions.Length; i++)
         {
-            Scores = current.Scores.SetItem(mark.ContestantId, ContestantScore.From(recording.Scoresheet)),
-            Accepted = current.Accepted.Add(key, new AcceptedMark(submission, outcome)),
-        };
-        await Commit(next, LedgerKinds.Mark, mark.JudgeId, new
+            var submission = submissions[i];
+            var key = submission.IdempotencyKey ?? "";
+            if (current.Accepted.TryGetValue(key, out var earlier))
+            {
+                outcomes[i] = earlier.Submission == submission ? earlier.Outcome : KeyReused(key);
+                continue;
+            }
+            if (firstWithKey.ContainsKey(key))
+                continue;
+            firstWithKey[key] = i;
+
+            // Tablets in a blind round only know draw numbers; the contest alone holds the mapping.
+            var mark = submission with { ContestantId = Visibility.ResolveContestant(current, submission.ContestantId ?? "") };
+            var reopened = current.Reopened.TryGetValue(ContestState.CriterionKey(mark.ContestantId, mark.CriterionId ?? ""), out var judges)
+                && judges.Contains(mark.JudgeId) && current.Phase is RoundPhase.Review or RoundPhase.Published;
+            if (MarkValidator.Validate(current.Definition, current.Phase, mark, reopened) is { } invalid)
+            {
+                outcomes[i] = MarkOutcome.Reject(key, invalid.Code, invalid.Message);
+                continue;
+            }
+            if (!toRecord.TryGetValue(mark.ContestantId, out var list))
+                toRecord[mark.ContestantId] = list = [];
+            list.Add((i, mark));
+        }
+
+        // Each contestant stores its marks in one write; contestants write side by side.
+        var now = clock.GetUtcNow();
+        var calls = toRecord.Select(async pair =>
         {
-            judge = mark.JudgeId,
-            contestant = Visibility.Masked(current) ? Visibility.MaskedId(current, mark.ContestantId) : mark.ContestantId,
-            criterion = mark.CriterionId,
-            value = mark.Value,
-            key,
-            correction = recording.IsCorrection,
-        });
-        await Notify(recording.Scoresheet);
-        return outcome;
+            var recorded = await Contestant(current.Definition!, pair.Key).RecordMarks([.. pair.Value.Select(p => p.Mark)], now);
+            return (Marks: pair.Value, Recorded: recorded);
+        }).ToList();
+        try
+        {
+            await Task.WhenAll(calls);
+        }
+        catch
+        {
+            // Handled below: what was stored is still committed here, so a resend finds it.
+        }
+
+        var version = current.Version;
+        var scores = current.Scores;
+        var accepted = current.Accepted;
+        var entries = new List<LedgerItem>();
+        var changed = ImmutableArray.CreateBuilder<Scoresheet>();
+        Exception? failure = null;
+        foreach (var call in calls)
+        {
+            if (!call.IsCompletedSuccessfully)
+            {
+                failure ??= call.Exception!.GetBaseException();
+                continue;
+            }
+            var (marks, recorded) = call.Result;
+            for (var j = 0; j < marks.Count; j++)
+            {
+                var (index, mark) = marks[j];
+                var recording = recorded.Recordings[j];
+                outcomes[index] = recording.Rejection is { } refused
+                    ? MarkOutcome.Reject(mark.IdempotencyKey ?? "", refused.Code, refused.Message)
+                    : MarkOutcome.Accept(mark.IdempotencyKey ?? "", 0, recording.IsCorrection);
+            }
+            if (recorded.Recordings.Any(r => r.Rejection is null))
+            {
+                scores = scores.SetItem(recorded.Scoresheet.ContestantId, ContestantScore.From(recorded.Scoresheet));
+                changed.Add(recorded.Scoresheet);
+            }
+        }
+
+        // Versions and ledger entries follow the order the marks were sent in.
+        for (var i = 0; i < submissions.Length; i++)
+        {
+            var submission = submissions[i];
+            if (outcomes[i] is not { Accepted: true } outcome || firstWithKey.GetValueOrDefault(submission.IdempotencyKey ?? "", -1) != i)
+                continue;
+            var contestant = Visibility.ResolveContestant(current, submission.ContestantId ?? "");
+            outcomes[i] = outcome = outcome with { Version = ++version };
+            accepted = accepted.Add(outcome.IdempotencyKey, new AcceptedMark(submission, outcome));
+            entries.Add(new LedgerItem(LedgerKinds.Mark, submission.JudgeId, new
+            {
+                judge = submission.JudgeId,
+                contestant = Visibility.Masked(current) ? Visibility.MaskedId(current, contestant) : contestant,
+                criterion = submission.CriterionId,
+                value = submission.Value,
+                key = outcome.IdempotencyKey,
+                correction = outcome.IsCorrection,
+            }));
+        }
+
+        if (entries.Count > 0)
+        {
+            await Commit(current with { Scores = scores, Accepted = accepted }, entries);
+            await Notify(changed.ToImmutable());
+        }
+        if (failure is not null)
+            throw failure;
+
+        // A repeated key within the batch: the same mark gets the first one's outcome, another mark is refused.
+        for (var i = 0; i < submissions.Length; i++)
+        {
+            if (outcomes[i] is not null)
+                continue;
+            var key = submissions[i].IdempotencyKey ?? "";
+            var first = firstWithKey[key];
+            outcomes[i] = submissions[first] == submissions[i] ? outcomes[first] : KeyReused(key);
+        }
+        return [.. outcomes.Select(o => o!)];
     }
+
+    private static MarkOutcome KeyReused(string key) =>
+        MarkOutcome.Reject(key, MarkRejectionCode.IdempotencyKeyReused, $"Idempotency key '{key}' was already used for another mark.");
 
     public async Task<CommandResult> Execute(Actor actor, ContestCommand command)
     {
@@ -104,8 +188,8 @@ public sealed class ContestGrain(
         var result = RoundWorkflow.Apply(S, actor, command, await GetLeaderboardUnmasked(), clock.GetUtcNow(), Shuffle);
         if (!result.Succeeded)
             return CommandResult.Refused(S.Version, result.Code!, result.Error!);
-        await Commit(result.Next!, result.Kind!, actor.Id, result.Data!);
-        await Notify(null);
+        await Commit(result.Next!, [new LedgerItem(result.Kind!, actor.Id, result.Data!)]);
+        await Notify([]);
         return CommandResult.Done(S.Version);
     }
 
@@ -135,7 +219,7 @@ public sealed class ContestGrain(
     public async Task<ContestUpdate> Subscribe(IContestObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        return await CurrentUpdate(null);
+        return await CurrentUpdate([]);
     }
 
     public Task Unsubscribe(IContestObserver observer)
@@ -152,10 +236,10 @@ public sealed class ContestGrain(
         return [.. sheets.Select(sheet => Visibility.Mask(S, sheet))];
     }
 
-    private async Task<ContestUpdate> CurrentUpdate(Scoresheet? changed) =>
-        new(await GetLeaderboard(), changed is null ? null : Visibility.Mask(S, changed), await GetPublicBoard());
+    private async Task<ContestUpdate> CurrentUpdate(ImmutableArray<Scoresheet> changed) =>
+        new(await GetLeaderboard(), [.. changed.Select(sheet => Visibility.Mask(S, sheet))], await GetPublicBoard());
 
-    private async Task Notify(Scoresheet? changed)
+    private async Task Notify(ImmutableArray<Scoresheet> changed)
     {
         var update = await CurrentUpdate(changed);
         await _observers.Notify(o => o.ContestChanged(update));
@@ -177,21 +261,26 @@ public sealed class ContestGrain(
                 scores = scores.SetItem(sheet.ContestantId, fresh);
         }
         if (scores != S.Scores)
-            await Commit(S with { Scores = scores }, LedgerKinds.Reconciled, "system", new { reconciled = sheets.Select(s => s.ContestantId) });
+            await Commit(S with { Scores = scores }, [new LedgerItem(LedgerKinds.Reconciled, "system", new { reconciled = sheets.Select(s => s.ContestantId) })]);
     }
 
-    /// <summary>Every change is one write: the new state, one version higher, with its ledger entry appended.</summary>
-    private async Task Commit(ContestState next, string kind, string actor, object data)
+    /// <summary>Every change is one write: the new state, one version higher per ledger entry, with the entries appended.</summary>
+    private async Task Commit(ContestState next, IReadOnlyList<LedgerItem> entries)
     {
         var now = clock.GetUtcNow();
+        var ledger = next.Ledger;
+        foreach (var entry in entries)
+            ledger = LedgerChain.Append(ledger, now, entry.Kind, entry.Actor, entry.Data);
         await state.CommitAsync(next with
         {
-            Version = S.Version + 1,
+            Version = S.Version + entries.Count,
             UpdatedAt = now,
-            Ledger = LedgerChain.Append(next.Ledger, now, kind, actor, data),
+            Ledger = ledger,
         }, GrainContext);
         _leaderboard = null;
     }
+
+    private sealed record LedgerItem(string Kind, string Actor, object Data);
 
     private Task<Leaderboard> GetLeaderboardUnmasked() => Task.FromResult(_leaderboard ??= BuildLeaderboard(S));
 
