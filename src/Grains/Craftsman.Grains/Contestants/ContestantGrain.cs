@@ -10,6 +10,11 @@ public sealed class ContestantGrain(
     [PersistentState("contestant", StorageNames.Craftsman)] IPersistentState<ContestantState> state)
     : Grain, IContestantGrain
 {
+    /// <summary>Keys applied (one per stored mark) before the open stretch of history is sealed.</summary>
+    public const int HistorySegmentSize = 32;
+
+    private ContestantHistory? _sealed;
+
     public async Task Enrol(Contestant contestant, MarkingScheme scheme)
     {
         if (state.State.Contestant == contestant && state.State.Scheme == scheme)
@@ -19,28 +24,65 @@ public sealed class ContestantGrain(
 
     public async Task<RecordedMarks> RecordMarks(ImmutableArray<MarkSubmission> submissions, DateTimeOffset enteredAt)
     {
+        var sealedHistory = await Sealed();
         var current = state.State;
         var recordings = ImmutableArray.CreateBuilder<MarkRecording>(submissions.Length);
         foreach (var submission in submissions)
         {
-            var (next, recording) = Record(current, submission, enteredAt);
+            var (next, recording) = Record(current, sealedHistory.AppliedKeys, submission, enteredAt);
             current = next;
             recordings.Add(recording);
         }
         if (!ReferenceEquals(current, state.State))
+        {
+            if (current.AppliedKeys.Count >= HistorySegmentSize)
+                current = await Seal(current);
             await Commit(current);
-        return new RecordedMarks(recordings.MoveToImmutable(), Sheet(current));
+        }
+        // The history stays behind: the contest needs the marks and aggregates, not every correction.
+        return new RecordedMarks(recordings.MoveToImmutable(), Sheet(current, []));
     }
 
-    public Task<Scoresheet> GetScoresheet() => Task.FromResult(Sheet(state.State));
+    public async Task<Scoresheet> GetScoresheet() => Sheet(state.State, [.. (await Sealed()).Corrections, .. state.State.Corrections]);
+
+    /// <summary>The sealed history, read once per activation and kept in step as stretches are sealed.</summary>
+    private async Task<ContestantHistory> Sealed()
+    {
+        if (_sealed is { } known)
+            return known;
+        var segments = await Task.WhenAll(Enumerable.Range(0, state.State.HistorySegments).Select(n => History(n).History()));
+        return _sealed = new ContestantHistory
+        {
+            Corrections = [.. segments.SelectMany(h => h.Corrections)],
+            AppliedKeys = ImmutableDictionary.CreateRange(segments.SelectMany(h => h.AppliedKeys)),
+        };
+    }
+
+    /// <summary>Moves the open stretch of history into a segment grain; if the write that follows is lost, the next seal stores it again.</summary>
+    private async Task<ContestantState> Seal(ContestantState next)
+    {
+        var stretch = new ContestantHistory { Corrections = next.Corrections, AppliedKeys = next.AppliedKeys };
+        await History(next.HistorySegments).Store(stretch);
+        var known = await Sealed();
+        _sealed = new ContestantHistory
+        {
+            Corrections = known.Corrections.AddRange(stretch.Corrections),
+            AppliedKeys = known.AppliedKeys.SetItems(stretch.AppliedKeys),
+        };
+        return next with { Corrections = [], AppliedKeys = ImmutableDictionary<string, MarkSubmission>.Empty, HistorySegments = next.HistorySegments + 1 };
+    }
+
+    private IContestantHistoryGrain History(int segment) =>
+        GrainFactory.GetGrain<IContestantHistoryGrain>(ContestantHistoryGrain.Key(this.GetPrimaryKeyString(), segment));
 
     /// <summary>One mark against the state so far: the state after it (the same one when refused or known) and what happened.</summary>
-    private static (ContestantState Next, MarkRecording Recording) Record(ContestantState current, MarkSubmission submission, DateTimeOffset enteredAt)
+    private static (ContestantState Next, MarkRecording Recording) Record(
+        ContestantState current, ImmutableDictionary<string, MarkSubmission> sealedKeys, MarkSubmission submission, DateTimeOffset enteredAt)
     {
         if (current.Scheme is not { } scheme)
             return (current, Refuse(MarkRejectionCode.UnknownContestant, $"Contestant '{submission.ContestantId}' is not enrolled in a contest."));
 
-        if (current.AppliedKeys.TryGetValue(submission.IdempotencyKey, out var earlier))
+        if (current.AppliedKeys.TryGetValue(submission.IdempotencyKey, out var earlier) || sealedKeys.TryGetValue(submission.IdempotencyKey, out earlier))
             return (current, earlier == submission
                 ? new MarkRecording(null, false, true)
                 : Refuse(MarkRejectionCode.IdempotencyKeyReused, $"Idempotency key '{submission.IdempotencyKey}' was already used for another mark."));
@@ -79,10 +121,10 @@ public sealed class ContestantGrain(
         };
     }
 
-    private Scoresheet Sheet(ContestantState s) =>
+    private Scoresheet Sheet(ContestantState s, ImmutableArray<MarkCorrection> corrections) =>
         s.Scheme is null
-            ? new Scoresheet(this.GetPrimaryKeyString(), s.Marks, [], [], 0m, s.Corrections)
-            : ScoresheetCalculator.Calculate(s.Contestant?.Id ?? this.GetPrimaryKeyString(), s.Scheme, s.Marks, s.Corrections);
+            ? new Scoresheet(this.GetPrimaryKeyString(), s.Marks, [], [], 0m, corrections)
+            : ScoresheetCalculator.Calculate(s.Contestant?.Id ?? this.GetPrimaryKeyString(), s.Scheme, s.Marks, corrections);
 
     private static MarkRecording Refuse(MarkRejectionCode code, string message) =>
         new(new MarkRejection(code, message), false, false);

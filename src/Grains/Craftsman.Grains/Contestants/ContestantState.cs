@@ -14,10 +14,14 @@ public sealed record ContestantState
     [Id(0)] public Contestant? Contestant { get; init; }
     [Id(1)] public MarkingScheme? Scheme { get; init; }
     [Id(2)] public ImmutableArray<Mark> Marks { get; init; } = [];
+    /// <summary>Corrections since the last sealed history segment.</summary>
     [Id(3)] public ImmutableArray<MarkCorrection> Corrections { get; init; } = [];
 
-    /// <summary>Every idempotency key ever applied, with what it carried, so a resend is recognised.</summary>
+    /// <summary>Idempotency keys applied since the last sealed history segment, with what they carried, so a resend is recognised.</summary>
     [Id(4)] public ImmutableDictionary<string, MarkSubmission> AppliedKeys { get; init; } = ImmutableDictionary<string, MarkSubmission>.Empty;
 
     [Id(5)] public long LastSequence { get; init; }
+
+    /// <summary>How many stretches of history are sealed in their own grains.</summary>
+    [Id(6)] public int HistorySegments { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
@@ -22,8 +23,12 @@ public sealed class ContestGrain(
     /// <summary>How long a gateway's subscription lasts unless renewed.</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(2);
 
+    /// <summary>Entries kept in the contest's own state before they move to a segment grain.</summary>
+    public const int LedgerSegmentSize = 32;
+
     private readonly ObserverManager<IContestObserver> _observers = new(SubscriptionLifetime, logger);
     private Leaderboard? _leaderboard;
+    private Dictionary<string, MarkOutcome>? _sealedMarks;
 
     private ContestState S => state.State;
 
@@ -111,6 +116,7 @@ public sealed class ContestGrain(
         var entries = new List<LedgerItem>();
         var changed = ImmutableArray.CreateBuilder<Scoresheet>();
         Exception? failure = null;
+        var answered = new HashSet<int>();
         foreach (var call in calls)
         {
             if (!call.IsCompletedSuccessfully)
@@ -123,9 +129,18 @@ public sealed class ContestGrain(
             {
                 var (index, mark) = marks[j];
                 var recording = recorded.Recordings[j];
+                var key = mark.IdempotencyKey ?? "";
+                // Stored before: either a resend of a mark whose key this contest has since sealed
+                // away, or one whose contest write was lost (then it is recorded now).
+                if (recording.AlreadyRecorded && await SealedOutcome(key) is { } sealedOutcome)
+                {
+                    outcomes[index] = sealedOutcome;
+                    answered.Add(index);
+                    continue;
+                }
                 outcomes[index] = recording.Rejection is { } refused
-                    ? MarkOutcome.Reject(mark.IdempotencyKey ?? "", refused.Code, refused.Message)
-                    : MarkOutcome.Accept(mark.IdempotencyKey ?? "", 0, recording.IsCorrection);
+                    ? MarkOutcome.Reject(key, refused.Code, refused.Message)
+                    : MarkOutcome.Accept(key, 0, recording.IsCorrection);
             }
             if (recorded.Recordings.Any(r => r.Rejection is null))
             {
@@ -138,7 +153,7 @@ public sealed class ContestGrain(
         for (var i = 0; i < submissions.Length; i++)
         {
             var submission = submissions[i];
-            if (outcomes[i] is not { Accepted: true } outcome || firstWithKey.GetValueOrDefault(submission.IdempotencyKey ?? "", -1) != i)
+            if (outcomes[i] is not { Accepted: true } outcome || firstWithKey.GetValueOrDefault(submission.IdempotencyKey ?? "", -1) != i || answered.Contains(i))
                 continue;
             var contestant = Visibility.ResolveContestant(current, submission.ContestantId ?? "");
             outcomes[i] = outcome = outcome with { Version = ++version };
@@ -203,11 +218,15 @@ public sealed class ContestGrain(
         [.. S.Reopened.Select(r => (Key: r.Key.Split('|'), Judges: r.Value)).Select(r => new ReopenedCriterion(
             Visibility.Masked(S) ? Visibility.MaskedId(S, r.Key[0]) : r.Key[0], r.Key[1], r.Judges))],
         [.. S.RevealApprovals], S.SignedOffBy, S.SignedOffAt, S.FrozenBoard is not null, S.RevealedFromBottom,
-        S.ObjectionWindowClosesAt, [.. S.Appeals], LedgerChain.Head(S.Ledger), S.TitleHolderId));
+        S.ObjectionWindowClosesAt, [.. S.Appeals], S.LedgerEnd.Hash, S.TitleHolderId));
 
     public async Task<RoundStatus> GetPanelStatus() => Visibility.Mask(S, await GetStatus());
 
-    public Task<ImmutableList<LedgerEntry>> GetLedger() => Task.FromResult(S.Ledger);
+    public async Task<ImmutableList<LedgerEntry>> GetLedger()
+    {
+        var segments = await Task.WhenAll(Enumerable.Range(0, S.SealedSegments).Select(n => Segment(n).Entries()));
+        return [.. segments.SelectMany(entries => entries), .. S.Ledger];
+    }
 
     public async Task<ContestSummary> GetSummary()
     {
@@ -264,13 +283,18 @@ public sealed class ContestGrain(
             await Commit(S with { Scores = scores }, [new LedgerItem(LedgerKinds.Reconciled, "system", new { reconciled = sheets.Select(s => s.ContestantId) })]);
     }
 
-    /// <summary>Every change is one write: the new state, one version higher per ledger entry, with the entries appended.</summary>
+    /// <summary>
+    /// Every change is one write: the new state, one version higher per ledger entry (so a version
+    /// is its entry's sequence), with the entries appended to the open stretch of the ledger.
+    /// </summary>
     private async Task Commit(ContestState next, IReadOnlyList<LedgerItem> entries)
     {
+        if (next.Ledger.Count >= LedgerSegmentSize)
+            next = await Seal(next);
         var now = clock.GetUtcNow();
         var ledger = next.Ledger;
         foreach (var entry in entries)
-            ledger = LedgerChain.Append(ledger, now, entry.Kind, entry.Actor, entry.Data);
+            ledger = LedgerChain.Append(ledger, next.LedgerEnd, now, entry.Kind, entry.Actor, entry.Data);
         await state.CommitAsync(next with
         {
             Version = S.Version + entries.Count,
@@ -278,6 +302,51 @@ public sealed class ContestGrain(
             Ledger = ledger,
         }, GrainContext);
         _leaderboard = null;
+    }
+
+    /// <summary>
+    /// Moves the open stretch of the ledger into a segment grain of its own, and forgets the
+    /// idempotency keys of its marks (a resend of one is recognised by its contestant and answered
+    /// from the sealed entry). If the commit that follows is lost, the next seal stores the segment again.
+    /// </summary>
+    private async Task<ContestState> Seal(ContestState next)
+    {
+        var sealedMarks = await SealedMarks();
+        await Segment(next.SealedSegments).Store(next.Ledger);
+        var sealedEntries = next.Ledger[^1].Sequence;
+        foreach (var (key, accepted) in next.Accepted.Where(a => a.Value.Outcome.Version <= sealedEntries))
+            sealedMarks[key] = accepted.Outcome;
+        return next with
+        {
+            SealedSegments = next.SealedSegments + 1,
+            SealedEntries = sealedEntries,
+            SealedHead = next.Ledger[^1].Hash,
+            Ledger = [],
+            Accepted = next.Accepted.RemoveRange(next.Accepted.Where(a => a.Value.Outcome.Version <= sealedEntries).Select(a => a.Key)),
+        };
+    }
+
+    private ILedgerSegmentGrain Segment(int number) =>
+        GrainFactory.GetGrain<ILedgerSegmentGrain>(LedgerSegmentGrain.Key(this.GetPrimaryKeyString(), number));
+
+    /// <summary>The outcome a sealed ledger entry records for a mark's key; null when there is none.</summary>
+    private async Task<MarkOutcome?> SealedOutcome(string key) =>
+        (await SealedMarks()).GetValueOrDefault(key);
+
+    /// <summary>The marks of the sealed segments by key, read once per activation and kept in step as segments are sealed.</summary>
+    private async Task<Dictionary<string, MarkOutcome>> SealedMarks()
+    {
+        if (_sealedMarks is { } known)
+            return known;
+        var segments = await Task.WhenAll(Enumerable.Range(0, S.SealedSegments).Select(n => Segment(n).Entries()));
+        var marks = new Dictionary<string, MarkOutcome>();
+        foreach (var entry in segments.SelectMany(e => e).Where(e => e.Kind == LedgerKinds.Mark))
+        {
+            using var data = JsonDocument.Parse(entry.Data);
+            var key = data.RootElement.GetProperty("key").GetString()!;
+            marks[key] = MarkOutcome.Accept(key, entry.Sequence, data.RootElement.GetProperty("correction").GetBoolean());
+        }
+        return _sealedMarks = marks;
     }
 
     private sealed record LedgerItem(string Kind, string Actor, object Data);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Craftsman.Contracts.Contests;
+using Craftsman.Grains.Ledger;
 
 namespace Craftsman.Grains.Contests;
 
@@ -32,11 +33,22 @@ public sealed record ContestState
     [Id(15)] public Leaderboard? FrozenBoard { get; init; }
     [Id(16)] public int? RevealedFromBottom { get; init; }
     [Id(17)] public ImmutableList<Appeal> Appeals { get; init; } = [];
+    /// <summary>The open stretch of the ledger: the entries after the last sealed segment.</summary>
     [Id(18)] public ImmutableList<LedgerEntry> Ledger { get; init; } = [];
 
     /// <summary>Criterion keys reopened by an upheld appeal, awaiting the chief judge's confirmation.</summary>
     [Id(19)] public ImmutableSortedSet<string> AppealReopened { get; init; } = [];
     [Id(20)] public string? TitleHolderId { get; init; }
+
+    /// <summary>How many ledger segments are sealed in their own grains, how many entries they hold, and the last one's hash.</summary>
+    [Id(21)] public int SealedSegments { get; init; }
+    [Id(22)] public long SealedEntries { get; init; }
+    [Id(23)] public string? SealedHead { get; init; }
+
+    /// <summary>Where the next ledger entry links on: the last entry's sequence and hash.</summary>
+    public LedgerPosition LedgerEnd => Ledger.Count > 0
+        ? new LedgerPosition(Ledger[^1].Sequence, Ledger[^1].Hash)
+        : new LedgerPosition(SealedEntries, SealedHead ?? LedgerChain.Genesis);
 
     public static string CriterionKey(string contestantId, string criterionId) => $"{contestantId}|{criterionId}";
 

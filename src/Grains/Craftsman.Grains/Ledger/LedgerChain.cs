@@ -22,12 +22,13 @@ public static class LedgerChain
 
     public static string Head(IReadOnlyList<LedgerEntry> ledger) => ledger.Count == 0 ? Genesis : ledger[^1].Hash;
 
-    public static ImmutableList<LedgerEntry> Append(ImmutableList<LedgerEntry> ledger, DateTimeOffset at, string kind, string actor, object data)
+    /// <summary>Appends to a stretch of a ledger whose earlier entries are kept elsewhere and ended at <paramref name="end"/>.</summary>
+    public static ImmutableList<LedgerEntry> Append(ImmutableList<LedgerEntry> stretch, LedgerPosition end, DateTimeOffset at, string kind, string actor, object data)
     {
-        var sequence = ledger.Count == 0 ? 1 : ledger[^1].Sequence + 1;
+        var (lastSequence, previous) = stretch.Count == 0 ? end : new LedgerPosition(stretch[^1].Sequence, stretch[^1].Hash);
+        var sequence = lastSequence + 1;
         var json = JsonSerializer.Serialize(data, DataJson);
-        var previous = Head(ledger);
-        return ledger.Add(new LedgerEntry(sequence, at, kind, actor, json, previous, HashOf(sequence, at, kind, actor, json, previous)));
+        return stretch.Add(new LedgerEntry(sequence, at, kind, actor, json, previous, HashOf(sequence, at, kind, actor, json, previous)));
     }
 
     public static string HashOf(long sequence, DateTimeOffset at, string kind, string actor, string data, string previousHash)
