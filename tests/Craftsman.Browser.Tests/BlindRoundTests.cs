@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Craftsman.Browser.Tests.Support;
 using Xunit.Abstractions;
 
@@ -17,7 +14,6 @@ namespace Craftsman.Browser.Tests;
 public sealed class BlindRoundTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string Occupation = "cnc-lathe";
-    private const string Base = $"api/editions/{GatewayApi.Edition}/occupations/{Occupation}";
 
     // Every markup state a page passes through, and every frame its live connection receives.
     private const string WatchScript = """
@@ -34,19 +30,10 @@ public sealed class BlindRoundTests(BrowserFixture browser, ITestOutputHelper ou
     {
         await using var gateway = GatewayServer.Start();
         using var api = new GatewayApi(gateway);
-        using var http = new HttpClient { BaseAddress = gateway.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
-        var organiser = await api.OrganiserToken();
-        var sample = JsonNode.Parse(await File.ReadAllTextAsync(Repository.SampleEdition))!;
-        sample["officials"] = new JsonArray(
-            new JsonObject { ["id"] = "O01", ["name"] = "加密裁判甲", ["role"] = "encryptionOfficer" },
-            new JsonObject { ["id"] = "A01", ["name"] = "仲裁组甲", ["role"] = "arbiter" });
-        await Send(http, HttpMethod.Post, $"api/editions/{GatewayApi.Edition}/import", organiser, sample);
-        var panel = await api.IssueCodes(Occupation);
-        var chief = await SignIn(http, panel["J013"]);
-        var officials = await Send(http, HttpMethod.Post, $"api/editions/{GatewayApi.Edition}/access-codes", organiser, new { judgeIds = new[] { "O01", "A01" } });
-        var codes = officials.EnumerateArray().ToDictionary(c => c.GetProperty("judgeId").GetString()!, c => c.GetProperty("code").GetString()!);
-        var officer = await SignIn(http, codes["O01"]);
-        var arbiter = await SignIn(http, codes["A01"]);
+        var sample = GatewayApi.SampleWithOfficials();
+        await api.Import(sample);
+        await api.IssueCodes(Occupation);
+        await api.IssueCodesFor("O01", "A01");
         var hidden = sample["contestants"]!.AsArray()
             .Where(c => (string?)c!["occupation"] == Occupation)
             .SelectMany(c => new[] { (string)c!["id"]!, (string)c!["name"]! })
@@ -99,7 +86,7 @@ public sealed class BlindRoundTests(BrowserFixture browser, ITestOutputHelper ou
         await Expect(console.Locator("#round-contestants li[data-contestant='C007']")).ToHaveAttributeAsync("data-checked-in", "true");
         await console.Locator("#round-checkin-all").ClickAsync();
         await Expect(status.Locator("[data-fact='checkedIn']")).ToHaveTextAsync("3 / 3 名选手");
-        await Send(http, HttpMethod.Post, $"{Base}/draw", officer);
+        await api.As("O01", Occupation, "draw");
         await api.MoveTo(Occupation, "live");
         await console.Locator("#round-refresh").ClickAsync();
         await Expect(status.Locator("[data-fact='blind']")).ToHaveTextAsync("是（已抽签）");
@@ -116,7 +103,7 @@ public sealed class BlindRoundTests(BrowserFixture browser, ITestOutputHelper ou
         await Expect(status.Locator("[data-fact='publicBoard']")).ToHaveTextAsync("已封榜");
         await Expect(board.Locator("[data-slot='frozen-revealing']")).ToHaveAttributeAsync("data-state", "frozen");
         await api.MoveTo(Occupation, "review");
-        await Send(http, HttpMethod.Post, $"{Base}/sign-off", chief);
+        await api.As("J013", Occupation, "sign-off");
         await console.Locator("#round-refresh").ClickAsync();
         await console.Locator("#round-reveal-step").ClickAsync();
         await Expect(status.Locator("[data-fact='publicBoard']")).ToContainTextAsync("已从末位揭晓 1 名");
@@ -129,8 +116,8 @@ public sealed class BlindRoundTests(BrowserFixture browser, ITestOutputHelper ou
         // Publication needs both keys: refused with the reason until the officer and the chief agree.
         await console.Locator("#round-publish").ClickAsync();
         await Expect(message).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("alert-bad"));
-        await Send(http, HttpMethod.Post, $"{Base}/reveal-approval", officer);
-        await Send(http, HttpMethod.Post, $"{Base}/reveal-approval", chief);
+        await api.As("O01", Occupation, "reveal-approval");
+        await api.As("J013", Occupation, "reveal-approval");
         await console.Locator("#round-refresh").ClickAsync();
         await Expect(status.Locator("[data-fact='revealApprovals']")).ToHaveTextAsync("加密裁判 ✓ · 裁判长 ✓");
 
@@ -170,7 +157,7 @@ public sealed class BlindRoundTests(BrowserFixture browser, ITestOutputHelper ou
         var appeal = console.Locator("#appeals tr[data-appeal='1']");
         await Expect(appeal).ToHaveAttributeAsync("data-status", "open");
         await Expect(appeal).ToContainTextAsync("外径复测与记录不符");
-        await Send(http, HttpMethod.Post, $"{Base}/appeals/1/ruling", arbiter, new { upheld = false, reason = "复测结果与原记录一致" });
+        await api.As("A01", Occupation, "appeals/1/ruling", new { upheld = false, reason = "复测结果与原记录一致" });
         await console.Locator("#round-refresh").ClickAsync();
         await Expect(appeal).ToHaveAttributeAsync("data-status", "rejected");
         await Expect(appeal).ToContainTextAsync("复测结果与原记录一致");
@@ -213,22 +200,5 @@ public sealed class BlindRoundTests(BrowserFixture browser, ITestOutputHelper ou
         using var reader = new StreamReader(path!);
         await reader.ReadBlockAsync(buffer, 0, count);
         return new string(buffer);
-    }
-
-    private static async Task<string> SignIn(HttpClient http, string code)
-    {
-        var session = await Send(http, HttpMethod.Post, "api/auth/judge", null, new { accessCode = code });
-        return session.GetProperty("token").GetString()!;
-    }
-
-    private static async Task<JsonElement> Send(HttpClient http, HttpMethod method, string path, string? token, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body ?? new { }) };
-        if (token is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 }

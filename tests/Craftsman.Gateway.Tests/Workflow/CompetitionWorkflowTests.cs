@@ -153,9 +153,12 @@ public sealed class CompetitionWorkflowTests : IAsyncLifetime
         await Ok(arbiter.PostAsJsonAsync($"{Base}/appeals/1/ruling", new { upheld = true, reason = "Item 3 was submitted on time and must be assessed." }));
         await Ok(arbiter.PostAsJsonAsync($"{Base}/appeals/2/ruling", new { upheld = false, reason = "E2 was marked within tolerance by all five judges." }));
         await Refused(_organiser.PostAsJsonAsync($"{Base}/phase", new { phase = "final" }), HttpStatusCode.Conflict, "IllegalTransition");
+        var awaiting = (await chief.InvokeAsync<JsonElement>("GetStatus")).GetProperty("awaitingConfirmation").EnumerateArray().Single();
+        Assert.Equal((leader, "E1"), (awaiting.GetProperty("contestantId").GetString(), awaiting.GetProperty("criterionId").GetString()));
         await Succeeded(chief.InvokeAsync<JsonElement>("ReopenCriterion", leader, "E1", new[] { "J016" }));
         await Mark(judges["J016"], leader, "E1", 39.5m);
         await Succeeded(chief.InvokeAsync<JsonElement>("ConfirmCriterion", leader, "E1", "Re-marked after the upheld appeal."));
+        Assert.Equal(0, (await chief.InvokeAsync<JsonElement>("GetStatus")).GetProperty("awaitingConfirmation").GetArrayLength());
         Assert.True((await Public()).GetProperty("version").GetInt64() > versionBefore);
 
         // Final once the objection window has closed and every appeal is ruled.

@@ -1,23 +1,22 @@
 // Judge tablet: sign in with the access code, mark the contestants of one's own occupation, see
 // each mark as saved, pending or rejected. Marks go through the outbox (localStorage) so a dropped
 // connection or a reload loses nothing and a resend never double-counts (same idempotency key).
-// The chief judge sees the panel's marks and flags instead, and resolves them: reopen for named
-// judges, or confirm with a written reason; then signs the round off. The edition's officials
-// (encryption officer, arbitration group) sign in here too and act on one occupation's round.
-import { t, loc, lang, locale, mountLangSwitch, onLangChange } from '../js/i18n.js';
-import { h, $, clear, fill, appUrl, delay } from '../js/dom.js';
-import { api, occupations as fetchOccupations, definition as fetchDefinition } from '../js/api.js';
+// The chief judge (chief.js) and the edition's officials (officials.js) sign in here too; this
+// module boots the page, holds the state they share and dispatches the rendering to them.
+import { t, loc, mountLangSwitch, onLangChange } from '../js/i18n.js';
+import { h, $, clear, appUrl } from '../js/dom.js';
+import { api } from '../js/api.js';
 import { LiveConnection, indicatorMarkup, isClusterUnavailable, isServerRefusal, isUnexpectedServerError, hubErrorText, backoff } from '../js/hub.js';
 import { Outbox } from '../js/outbox.js';
-import { score, plain, checkMark, stepMark } from '../js/format.js';
+import { plain, checkMark, stepMark } from '../js/format.js';
+import { renderChief, wireChiefControls, onScoresheetChanged } from './chief.js';
+import { startOfficials, renderOfficial, wireOfficialControls } from './officials.js';
 
 const SESSION_KEY = 'craftsman.judge.session';
 const SELECTED_KEY = 'craftsman.judge.selected';
-const OCCUPATION_KEY = 'craftsman.official.occupation';
 const MAX_UNEXPECTED_FAILURES = 5;
-const PHASES = ['draft', 'checkIn', 'live', 'review', 'signedOff', 'published', 'final'];
 
-const state = {
+export const state = {
   session: null,          // { token, role, name, judgeId, editionId, occupation }
   contest: null,          // GetContest(): { edition, occupation, scheme, contestants, panel }
   contestJson: '',
@@ -45,21 +44,20 @@ const state = {
   chiefNotes: new Map(),  // "contestant|criterion" → { ok, text() }: the answer to the chief's last action on it
   chiefMessage: null,     // { ok, text() } the answer to sign-off / approve reveal
   dialog: null,           // { contestantId, criterionId, action } what the open dialog acts on
-  official: null,         // officials' view, see startOfficials()
+  official: null,         // officials' view, see startOfficials() in officials.js
 };
 
-const cell = (contestantId, criterionId) => `${contestantId}|${criterionId}`;
-const role = () => state.session?.role;
-const isChief = () => role() === 'chief';
+export const cell = (contestantId, criterionId) => `${contestantId}|${criterionId}`;
+export const role = () => state.session?.role;
+export const isChief = () => role() === 'chief';
 const isJudge = () => role() === 'judge';
 const isOfficial = () => role() === 'officer' || role() === 'arbiter';
-const phaseAtLeast = (phase, than) => PHASES.indexOf(phase) >= PHASES.indexOf(than);
 /** Only in Review, or after publication when an appeal was upheld, can a criterion be open to a judge outside Live. */
 const mayBeReopened = phase => phase === 'review' || phase === 'published';
 
 // ---------------------------------------------------------------- boot
 
-const indicator = indicatorMarkup();
+export const indicator = indicatorMarkup();
 $('#conn-slot').append(indicator);
 indicator.hidden = true;
 mountLangSwitch($('#lang'));
@@ -164,7 +162,7 @@ async function signIn(rawCode) {
   }
 }
 
-function signOut(messageKey) {
+export function signOut(messageKey) {
   state.hub?.stop();
   state.hub = null;
   state.official?.hub?.stop();
@@ -303,7 +301,7 @@ function applyMyMarks(marks) {
   }
 }
 
-function applyProgress(update) {
+export function applyProgress(update) {
   state.phase = update.phase;
   state.panelVersion = update.version;
   state.progress.clear();
@@ -321,7 +319,7 @@ function saveCache() {
  * Asks for the round's status (flags, reopened criteria, sign-off, blind draw). A push that comes
  * while a request is in flight is answered by one more request after it, not by one each.
  */
-function refreshStatus() {
+export function refreshStatus() {
   if (state.statusBusy) {
     state.statusAgain = true;
     return state.statusBusy;
@@ -374,14 +372,6 @@ async function onPanelChanged(update) {
     } catch { /* the next reconnect resyncs */ }
   }
   saveCache();
-}
-
-function onScoresheetChanged(sheet) {
-  if (!isChief()) return;
-  state.sheets.set(sheet.contestantId, sheet);
-  state.sheetSeq++;
-  renderChief();
-  refreshStatus();
 }
 
 // ---------------------------------------------------------------- sending
@@ -468,7 +458,7 @@ function submitMark(criterion) {
 
 // ---------------------------------------------------------------- rendering
 
-function criteria() {
+export function criteria() {
   return state.contest?.scheme?.modules?.flatMap(m => m.criteria) ?? [];
 }
 
@@ -490,7 +480,7 @@ function renderAll() {
 }
 
 /** In-place updates that keep focus and what the judge is typing. */
-function refresh() {
+export function refresh() {
   $('#loading').hidden = !!state.contest;
   $('#offline-note').hidden = !state.fromCache;
   renderPhase();
@@ -745,674 +735,4 @@ function renderQueue() {
   bar.className = 'alert alert-warn';
   bar.textContent = n ? t('judge.queued', { n }) : '';
   bar.dataset.count = String(n);
-}
-
-// ---------------------------------------------------------------- chief judge
-
-const panelJudges = () => state.contest?.panel?.filter(p => p.role === 'judge') ?? [];
-
-function judgeName(id, panel = state.contest?.panel) {
-  if (!id) return '';
-  if (id === 'organiser') return t('role.organiser');
-  if (id === state.session?.judgeId) return state.session.name;
-  return panel?.find(p => p.id === id)?.name ?? id;
-}
-
-function dateTime(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString(locale(), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-}
-
-/** One fact of a status list; a <div> groups its <dt> and <dd>, as HTML allows inside <dl>. */
-function fact(key, label, ...value) {
-  return h('div', { dataset: { fact: key } }, h('dt', null, label), h('dd', null, ...value));
-}
-
-function blindText(status) {
-  return !status.blind ? t('judge.blindNo') : status.numbersDrawn ? t('judge.blindDrawn') : t('judge.blindNotDrawn');
-}
-
-function approvalsText(status) {
-  const approvals = status.revealApprovals ?? [];
-  return [['chief', 'role.chief'], ['encryptionOfficer', 'role.officer']]
-    .map(([who, key]) => t('judge.approval', { role: t(key), state: approvals.includes(who) ? t('judge.approved') : t('judge.notApproved') }))
-    .join(' · ');
-}
-
-function showMessage(el, message) {
-  el.textContent = message ? message.text() : '';
-  el.className = `action-message${message ? ` alert ${message.ok ? 'alert-ok' : 'alert-bad'}` : ''}`;
-}
-
-/** The status says which flags are still open; until it has caught up with the marks, every flag counts as open. */
-function isOpenFlag(contestantId, criterionId) {
-  const open = state.status?.openFlags;
-  return !open || state.statusSeq < state.sheetSeq || open.some(f => f.contestantId === contestantId && f.criterionId === criterionId);
-}
-
-function reopenedEntry(contestantId, criterionId) {
-  return (state.status?.reopened ?? []).find(r => r.contestantId === contestantId && r.criterionId === criterionId) ?? null;
-}
-
-/** After publication an upheld appeal hands its criterion back to the chief judge. */
-function upheldAppeal(contestantId, criterionId) {
-  return (state.status?.appeals ?? []).some(a => a.status === 'upheld' && a.contestantId === contestantId && a.criterionId === criterionId);
-}
-
-function renderChiefStatus() {
-  const s = state.status;
-  const facts = clear($('#chief-facts'));
-  facts.hidden = !s;
-  const phase = s?.phase ?? state.phase;
-  if (s) {
-    const contestants = state.contest?.contestants ?? [];
-    const reopened = (s.reopened ?? []).map(r => {
-      const criterion = criteria().find(c => c.id === r.criterionId);
-      const who = contestants.find(c => c.id === r.contestantId)?.name ?? r.contestantId;
-      return h('li', { dataset: { contestant: r.contestantId, criterion: r.criterionId } },
-        `${who} · ${r.criterionId} ${criterion ? loc(criterion.name) : ''} → ${(r.judgeIds ?? []).map(id => judgeName(id)).join('、')}`);
-    });
-    fill(facts,
-      fact('phase', t('phase.label'), t(`phase.${s.phase}`)),
-      fact('flags', t('judge.statusFlags'), String(s.openFlags?.length ?? 0)),
-      fact('reopened', t('judge.statusReopened'), reopened.length ? h('ul', { class: 'plain-list' }, reopened) : t('judge.none')),
-      fact('blind', t('judge.statusBlind'), blindText(s)),
-      s.blind ? fact('approvals', t('judge.statusApprovals'), approvalsText(s)) : null,
-      fact('signedOff', t('judge.statusSignedOff'), s.signedOffBy ? `${judgeName(s.signedOffBy)} · ${dateTime(s.signedOffAt)}` : t('judge.notSignedOff')));
-  }
-  const openFlags = s?.openFlags?.length ?? 0;
-  $('#chief-note').textContent = phase === 'live' && openFlags > 0 ? t('judge.flagsInReview') : '';
-
-  const signOff = $('#sign-off');
-  signOff.disabled = !s || s.phase !== 'review' || openFlags > 0 || signOff.dataset.busy === 'true';
-  $('#sign-off-hint').hidden = !!phase && phaseAtLeast(phase, 'signedOff');
-
-  const approve = $('#chief-approve');
-  approve.hidden = !s?.blind;
-  $('#chief-approve-hint').hidden = !s?.blind;
-  approve.disabled = !s || s.phase !== 'signedOff' || (s.revealApprovals ?? []).includes('chief') || approve.dataset.busy === 'true';
-  showMessage($('#chief-message'), state.chiefMessage);
-}
-
-function renderChief() {
-  renderChiefStatus();
-  const root = clear($('#sheets'));
-  if (!state.contest) return;
-  const judges = panelJudges();
-  const phase = state.status?.phase ?? state.phase;
-  for (const contestant of state.contest.contestants) {
-    const sheet = state.sheets.get(contestant.id);
-    const headingId = `sheet-${contestant.id}`;
-    const table = h('table', { class: 'marks-table' },
-      h('caption', { class: 'visually-hidden' }, contestant.name),
-      h('thead', null, h('tr', null,
-        h('th', { scope: 'col' }, t('judge.criteria')),
-        judges.map(j => h('th', { scope: 'col' }, j.name)),
-        h('th', { scope: 'col' }, t('judge.aggregate')),
-        h('th', { scope: 'col' }, t('judge.count')),
-        h('th', { scope: 'col' }, t('judge.spread')),
-        h('th', { scope: 'col' }, t('judge.result')),
-        h('th', { scope: 'col' }, t('judge.chiefActions')))));
-    for (const module of state.contest.scheme.modules) {
-      const body = h('tbody');
-      table.append(body);
-      body.append(h('tr', null, h('th', { scope: 'rowgroup', colspan: judges.length + 6, class: 'module-row' }, loc(module.name))));
-      for (const criterion of module.criteria) body.append(chiefRow(contestant, criterion, sheet, judges, phase));
-    }
-    const modules = (sheet?.modules ?? []).map(m => {
-      const module = state.contest.scheme.modules.find(x => x.id === m.moduleId);
-      return `${module ? loc(module.name) : m.moduleId} ${score(m.score)}/${plain(m.max)}`;
-    }).join(' · ');
-    root.append(h('section', { class: 'card sheet', 'aria-labelledby': headingId, dataset: { contestant: contestant.id } },
-      h('h3', { id: headingId, tabindex: '-1' }, contestant.name,
-        h('span', { class: `badge badge-${contestant.role}` }, t(`role.${contestant.role}`)),
-        h('span', { class: 'score' }, t('judge.compositeOf', { value: score(sheet?.composite ?? 0) })),
-        h('span', { class: 'hint' }, modules)),
-      table));
-  }
-}
-
-function chiefRow(contestant, criterion, sheet, judges, phase) {
-  const aggregate = sheet?.criteria?.find(c => c.criterionId === criterion.id);
-  const flagged = !!aggregate?.flag && aggregate.flag !== 'none';
-  const open = flagged && isOpenFlag(contestant.id, criterion.id);
-  const upheld = upheldAppeal(contestant.id, criterion.id);
-  const reopened = reopenedEntry(contestant.id, criterion.id);
-  // The server is the judge of it; the buttons only say when asking makes sense.
-  const canAct = (phase === 'review' && open) || (phase === 'published' && upheld);
-  const row = h('tr', { class: open ? 'flagged' : flagged ? 'confirmed' : '', dataset: { criterion: criterion.id } },
-    h('th', { scope: 'row' }, `${criterion.id} ${loc(criterion.name)}`));
-  for (const judge of judges) {
-    const mark = sheet?.marks?.find(m => m.judgeId === judge.id && m.criterionId === criterion.id);
-    const dropped = aggregate?.droppedJudgeIds?.includes(judge.id);
-    row.append(h('td', { class: `num${dropped ? ' dropped' : ''}`, title: dropped ? t('judge.dropped') : null, dataset: { judge: judge.id } },
-      mark ? plain(mark.value) : '–'));
-  }
-  const result = h('td', { class: 'result' });
-  if (flagged)
-    result.append(h('span', { class: `badge ${open ? 'badge-flag' : 'badge-confirmed'}`, dataset: { flag: aggregate.flag } },
-      `⚑ ${t(`flag.${aggregate.flag}`)}${open ? '' : ` · ${t('judge.flagConfirmed')}`}`));
-  else if (aggregate?.isFinal) result.append(t('judge.final'));
-  if (upheld) result.append(' ', h('span', { class: 'badge badge-remark' }, t('judge.appealUpheld')));
-  if (reopened) result.append(' ', h('span', { class: 'badge badge-remark', dataset: { reopened: 'true' } },
-    t('judge.remarking', { judges: (reopened.judgeIds ?? []).map(id => judgeName(id)).join('、') })));
-
-  const key = cell(contestant.id, criterion.id);
-  const note = state.chiefNotes.get(key);
-  const where = `${contestant.name} · ${criterion.id} ${loc(criterion.name)}`;
-  const actions = h('td', { class: 'actions' },
-    open || upheld ? h('span', { class: `chief-actions${canAct ? ' ready' : ''}` },
-      h('button', {
-        type: 'button', class: 'btn-secondary', dataset: { action: 'reopen' }, disabled: !canAct,
-        'aria-label': t('judge.reopenFor', { where }), onclick: () => openReopen(contestant, criterion),
-      }, t('judge.reopen')),
-      h('button', {
-        type: 'button', class: 'btn-secondary', dataset: { action: 'confirm' }, disabled: !canAct,
-        'aria-label': t('judge.confirmFor', { where }), onclick: () => openConfirm(contestant, criterion),
-      }, t('judge.confirm'))) : '',
-    note ? h('p', { class: `chief-row-note ${note.ok ? 'ok-text' : 'error-text'}`, dataset: { note: note.ok ? 'ok' : 'refused' } }, note.text()) : null);
-  row.append(
-    h('td', { class: 'num' }, aggregate?.value != null ? score(aggregate.value) : '–'),
-    h('td', { class: 'num' }, String(aggregate?.markCount ?? 0)),
-    h('td', { class: 'num' }, aggregate?.spread != null ? plain(aggregate.spread) : '–'),
-    result,
-    actions);
-  return row;
-}
-
-function dialogContext(contestant, criterion) {
-  const aggregate = state.sheets.get(contestant.id)?.criteria?.find(c => c.criterionId === criterion.id);
-  const flag = aggregate?.flag && aggregate.flag !== 'none' ? ` · ⚑ ${t(`flag.${aggregate.flag}`)}` : '';
-  const spread = aggregate?.spread != null ? ` · ${t('judge.spread')} ${plain(aggregate.spread)}` : '';
-  const tolerance = criterion.tolerance != null ? ` · ${t('judge.tolerance', { tolerance: plain(criterion.tolerance) })}` : '';
-  return `${contestant.name} · ${criterion.id} ${loc(criterion.name)}${flag}${spread}${tolerance}`;
-}
-
-/** Every judge who marked the criterion comes ticked: the chief unticks whoever need not re-mark. */
-function openReopen(contestant, criterion) {
-  const marks = (state.sheets.get(contestant.id)?.marks ?? []).filter(m => m.criterionId === criterion.id);
-  const list = clear($('#reopen-judges'));
-  for (const judge of panelJudges()) {
-    const mark = marks.find(m => m.judgeId === judge.id);
-    const id = `reopen-${judge.id}`;
-    list.append(h('div', { class: 'tick' },
-      h('input', { type: 'checkbox', id, value: judge.id, checked: marks.length ? !!mark : true }),
-      h('label', { for: id }, judge.name, ' ',
-        h('span', { class: 'hint' }, mark ? t('judge.markOf', { value: plain(mark.value) }) : t('judge.noMark')))));
-  }
-  $('#reopen-context').textContent = dialogContext(contestant, criterion);
-  $('#reopen-error').textContent = '';
-  state.dialog = { contestantId: contestant.id, criterionId: criterion.id, action: 'reopen' };
-  $('#reopen-dialog').showModal();
-  $('#reopen-judges input')?.focus();
-}
-
-function openConfirm(contestant, criterion) {
-  $('#confirm-context').textContent = dialogContext(contestant, criterion);
-  $('#confirm-error').textContent = '';
-  const reason = $('#confirm-reason');
-  reason.value = '';
-  reason.removeAttribute('aria-invalid');
-  state.dialog = { contestantId: contestant.id, criterionId: criterion.id, action: 'confirm' };
-  $('#confirm-dialog').showModal();
-  reason.focus();
-}
-
-/** A chief judge's command on the hub: { ok } or { ok: false, text() } with the server's own words. */
-async function chiefCommand(method, ...args) {
-  try {
-    const result = await state.hub.invoke(method, ...args);
-    if (result?.succeeded) return { ok: true };
-    const message = result?.error ?? result?.code ?? '';
-    return { ok: false, text: () => t('judge.refused', { message }) };
-  } catch (error) {
-    const message = hubErrorText(error);
-    return { ok: false, text: () => isServerRefusal(error) ? t('judge.refused', { message }) : t('judge.notSent', { message }) };
-  }
-}
-
-/** After the chief's own action: the marks, the status and the phase as they stand now. */
-async function reloadChief() {
-  const hub = state.hub;
-  if (!hub) return;
-  try {
-    const sheets = await hub.invoke('GetPanelMarks');
-    const seq = state.sheetSeq;
-    const status = await hub.invoke('GetStatus');
-    const progress = await hub.invoke('GetPanelProgress');
-    if (hub !== state.hub) return;
-    state.sheets = new Map(sheets.map(sheet => [sheet.contestantId, sheet]));
-    state.status = status;
-    state.statusSeq = seq;
-    if (progress.version >= state.panelVersion) applyProgress(progress);
-    refresh();
-  } catch {
-    // The pushes and the next reconnect bring it.
-  }
-}
-
-function targetName(target) {
-  const contestant = state.contest?.contestants?.find(c => c.id === target.contestantId);
-  return { contestant: contestant?.name ?? target.contestantId, criterion: target.criterionId };
-}
-
-async function submitDialog(dialog, errorEl, submit, run) {
-  const target = state.dialog;
-  if (!target) return;
-  submit.disabled = true;
-  errorEl.textContent = t('judge.working');
-  const outcome = await run(target);
-  submit.disabled = false;
-  const key = cell(target.contestantId, target.criterionId);
-  if (outcome.ok) {
-    state.chiefNotes.set(key, { ok: true, text: outcome.done });
-    errorEl.textContent = '';
-    dialog.close();
-    renderChief();
-    await reloadChief();
-  } else {
-    // Shown in the dialog to act on, and by the row once it is closed.
-    state.chiefNotes.set(key, { ok: false, text: outcome.text });
-    errorEl.textContent = outcome.text();
-    renderChief();
-  }
-}
-
-function wireChiefControls() {
-  const reopenDialog = $('#reopen-dialog');
-  const confirmDialog = $('#confirm-dialog');
-  for (const dialog of [reopenDialog, confirmDialog]) {
-    for (const button of dialog.querySelectorAll('[data-close]')) button.addEventListener('click', () => dialog.close());
-    // The row's button was drawn again while the dialog was open: give focus back to its successor.
-    dialog.addEventListener('close', () => {
-      const target = state.dialog;
-      state.dialog = null;
-      if (!target) return;
-      const sheet = [...document.querySelectorAll('#sheets section.sheet')].find(s => s.dataset.contestant === target.contestantId);
-      const row = sheet && [...sheet.querySelectorAll('tr[data-criterion]')].find(r => r.dataset.criterion === target.criterionId);
-      const button = row?.querySelector(`button[data-action="${target.action}"]`);
-      if (button && !button.disabled) button.focus();
-      else sheet?.querySelector('h3')?.focus();
-    });
-  }
-
-  $('#reopen-form').addEventListener('submit', event => {
-    event.preventDefault();
-    const error = $('#reopen-error');
-    const judgeIds = [...document.querySelectorAll('#reopen-judges input[type="checkbox"]')].filter(i => i.checked).map(i => i.value);
-    if (!judgeIds.length) {
-      error.textContent = t('judge.reopenNone');
-      $('#reopen-judges input')?.focus();
-      return;
-    }
-    submitDialog(reopenDialog, error, $('#reopen-submit'), async target => {
-      const outcome = await chiefCommand('ReopenCriterion', target.contestantId, target.criterionId, judgeIds);
-      const names = judgeIds.map(id => judgeName(id)).join('、');
-      return outcome.ok ? { ok: true, done: () => t('judge.reopened', { judges: names, ...targetName(target) }) } : outcome;
-    });
-  });
-
-  $('#confirm-form').addEventListener('submit', event => {
-    event.preventDefault();
-    const error = $('#confirm-error');
-    const field = $('#confirm-reason');
-    const reason = field.value.trim();
-    if (!reason) {
-      error.textContent = t('judge.reasonRequired');
-      field.setAttribute('aria-invalid', 'true');
-      field.focus();
-      return;
-    }
-    field.removeAttribute('aria-invalid');
-    submitDialog(confirmDialog, error, $('#confirm-submit'), async target => {
-      const outcome = await chiefCommand('ConfirmCriterion', target.contestantId, target.criterionId, reason);
-      return outcome.ok ? { ok: true, done: () => t('judge.confirmed', targetName(target)) } : outcome;
-    });
-  });
-  $('#confirm-reason').addEventListener('input', () => {
-    if ($('#confirm-reason').value.trim()) $('#confirm-reason').removeAttribute('aria-invalid');
-  });
-
-  $('#sign-off').addEventListener('click', () => {
-    if (confirm(t('judge.signOffConfirm'))) roundCommand($('#sign-off'), 'SignOff', () => t('judge.signedOffDone'));
-  });
-  $('#chief-approve').addEventListener('click', () => roundCommand($('#chief-approve'), 'ApproveReveal', () => t('judge.revealApproved')));
-}
-
-async function roundCommand(button, method, done) {
-  button.dataset.busy = 'true';
-  button.disabled = true;
-  state.chiefMessage = { ok: true, text: () => t('judge.working') };
-  showMessage($('#chief-message'), state.chiefMessage);
-  const outcome = await chiefCommand(method);
-  button.dataset.busy = 'false';
-  state.chiefMessage = outcome.ok ? { ok: true, text: done } : { ok: false, text: outcome.text };
-  renderChiefStatus();
-  if (outcome.ok) await reloadChief();
-}
-
-// ---------------------------------------------------------------- officials
-
-function startOfficials() {
-  $('#loading').hidden = true;
-  $('#offline-note').hidden = true;
-  $('#queue').hidden = true;
-  $('#judge-panel').hidden = true;
-  $('#chief-panel').hidden = true;
-  $('#officials-panel').hidden = false;
-  const o = state.official = {
-    occupations: [],
-    code: localStorage.getItem(OCCUPATION_KEY) || null,
-    followed: null,          // the occupation whose public board the live hub follows
-    definition: null,        // names of contestants, criteria and panel (anonymous; masked while blind)
-    definitionPhase: null,
-    status: null,
-    error: null,
-    message: null,           // { ok, text() } the answer to the last action
-    busy: null,
-    again: false,
-    drafts: new Map(),       // appeal number → { decision, reason } as typed
-    appealsKey: null,
-    hub: null,
-  };
-  // The public board changes with every change to the round (draw, approvals, appeals): the anonymous
-  // live hub says when, and the status is then read with the official's token.
-  o.hub = new LiveConnection({
-    url: appUrl('/hubs/live'),
-    indicator,
-    onReady: async () => {
-      o.followed = null;
-      if (o.code) {
-        await o.hub.invoke('FollowOccupation', state.session.editionId, o.code);
-        o.followed = o.code;
-      }
-      await refreshOfficial();
-    },
-  });
-  o.hub.on('LeaderboardChanged', board => {
-    if (board?.occupationCode === o.code) refreshOfficial();
-  });
-  renderOfficial();
-  loadOccupations(o);
-  o.hub.start();
-}
-
-async function loadOccupations(o) {
-  for (let attempt = 0; o === state.official; attempt++) {
-    try {
-      o.occupations = await fetchOccupations(state.session.editionId);
-      if (!o.occupations.some(x => x.code === o.code)) o.code = null;
-      o.error = null;
-      renderOccupationPicker();
-      renderOfficial();
-      return;
-    } catch (error) {
-      o.error = error;
-      renderOfficial();
-      await delay(backoff(attempt));
-    }
-  }
-}
-
-function renderOccupationPicker() {
-  const o = state.official;
-  const select = $('#official-occupation');
-  fill(select,
-    h('option', { value: '' }, t('official.chooseOccupation')),
-    o.occupations.map(x => h('option', { value: x.code }, `${loc(x.name)}（${x.code}）`)));
-  select.value = o.code ?? '';
-}
-
-function occupationBase() {
-  const o = state.official;
-  return `/api/editions/${encodeURIComponent(state.session.editionId)}/occupations/${encodeURIComponent(o.code)}`;
-}
-
-function problemText(error) {
-  return error?.problem?.detail || error?.problem?.title || error?.message || String(error);
-}
-
-/** Reads the chosen occupation's status; a change announced meanwhile is read once more afterwards. */
-function refreshOfficial() {
-  const o = state.official;
-  if (!o) return Promise.resolve();
-  if (!o.code) { renderOfficial(); return Promise.resolve(); }
-  if (o.busy) {
-    o.again = true;
-    return o.busy;
-  }
-  o.busy = (async () => {
-    try {
-      do {
-        o.again = false;
-        const code = o.code;
-        if (!code) break;
-        const status = await api(`${occupationBase()}/status`, { token: state.session.token });
-        // The definition changes only when publication unmasks a blind round.
-        const definition = o.definition && o.definitionPhase === status.phase && o.definition.occupation?.code === code
-          ? o.definition
-          : await fetchDefinition(state.session.editionId, code);
-        if (o !== state.official || code !== o.code) continue;
-        o.status = status;
-        o.definition = definition;
-        o.definitionPhase = status.phase;
-        o.error = null;
-        renderOfficial();
-      } while (o.again && o === state.official);
-    } catch (error) {
-      if (error?.status === 401) { signOut('judge.sessionExpired'); return; }
-      if (o === state.official) {
-        o.error = error;
-        renderOfficial();
-      }
-    } finally {
-      o.busy = null;
-    }
-  })();
-  return o.busy;
-}
-
-async function chooseOccupation(code) {
-  const o = state.official;
-  if (!o || code === o.code) return;
-  o.code = code;
-  o.status = null;
-  o.definition = null;
-  o.definitionPhase = null;
-  o.message = null;
-  o.drafts.clear();
-  o.appealsKey = null;
-  if (code) localStorage.setItem(OCCUPATION_KEY, code); else localStorage.removeItem(OCCUPATION_KEY);
-  renderOfficial();
-  if (o.hub.connected) {
-    try {
-      if (o.followed) await o.hub.invoke('UnfollowOccupation', state.session.editionId, o.followed);
-      o.followed = null;
-      if (code) {
-        await o.hub.invoke('FollowOccupation', state.session.editionId, code);
-        o.followed = code;
-      }
-    } catch {
-      // The next reconnect follows the occupation chosen by then.
-    }
-  }
-  await refreshOfficial();
-}
-
-function renderOfficial() {
-  const o = state.official;
-  if (!o) return;
-  const s = o.status;
-  const officer = role() === 'officer';
-  const occupation = o.occupations.find(x => x.code === o.code);
-  $('#officials-title').textContent = t(`role.${role()}`);
-  const badge = $('#phase');
-  badge.dataset.phase = s?.phase ?? '';
-  badge.textContent = `${t('phase.label')}：${t(`phase.${s?.phase ?? 'unknown'}`)}`;
-  badge.hidden = !s;
-  $('#occupation-name').textContent = occupation ? loc(occupation.name) : '';
-  $('#phase-note').textContent = '';
-  $('#not-live').hidden = true;
-
-  const error = $('#official-error');
-  error.hidden = !o.error;
-  error.textContent = o.error ? t('official.loadFailed', { message: problemText(o.error) }) : '';
-
-  $('#official-status').hidden = !s;
-  const facts = clear($('#official-facts'));
-  if (s) {
-    const total = o.definition?.contestants?.length;
-    const checkedIn = s.checkedIn?.length ?? 0;
-    fill(facts,
-      fact('phase', t('phase.label'), t(`phase.${s.phase}`)),
-      fact('blind', t('judge.statusBlind'), blindText(s)),
-      fact('checkedIn', t('official.checkedIn'), total != null ? t('official.checkedInCount', { n: checkedIn, total }) : String(checkedIn)),
-      s.blind ? fact('approvals', t('judge.statusApprovals'), approvalsText(s)) : null,
-      fact('signedOff', t('judge.statusSignedOff'), s.signedOffBy ? `${judgeName(s.signedOffBy, o.definition?.panel)} · ${dateTime(s.signedOffAt)}` : t('judge.notSignedOff')),
-      s.objectionWindowClosesAt ? fact('objectionWindow', t('official.objectionWindow'), dateTime(s.objectionWindowClosesAt)) : null);
-  }
-
-  $('#officer-actions').hidden = !officer || !s;
-  if (officer && s) {
-    const draw = $('#draw-numbers');
-    draw.disabled = !s.blind || s.phase !== 'checkIn' || draw.dataset.busy === 'true';
-    const approve = $('#officer-approve');
-    approve.disabled = !s.blind || s.phase !== 'signedOff' || (s.revealApprovals ?? []).includes('encryptionOfficer') || approve.dataset.busy === 'true';
-  }
-  showMessage($('#official-message'), o.message);
-  renderAppeals();
-}
-
-/** Appeals are drawn again only when they change, so a ruling being typed keeps its text and focus. */
-function renderAppeals() {
-  const o = state.official;
-  const s = o.status;
-  const section = $('#appeals-section');
-  section.hidden = role() !== 'arbiter' || !s;
-  if (section.hidden) return;
-  const key = JSON.stringify([o.code, lang(), s.appeals, !!o.definition]);
-  if (key === o.appealsKey) return;
-  o.appealsKey = key;
-  const focused = document.activeElement?.id;
-  const root = clear($('#appeals'));
-  if (!s.appeals?.length) root.append(h('p', { class: 'hint' }, t('official.noAppeals')));
-  for (const appeal of s.appeals ?? []) root.append(appealCard(appeal));
-  if (focused && root.contains(document.getElementById(focused))) document.getElementById(focused).focus();
-}
-
-function appealCard(appeal) {
-  const o = state.official;
-  const n = appeal.number;
-  const contestant = o.definition?.contestants?.find(c => c.id === appeal.contestantId);
-  const criterion = (o.definition?.scheme?.modules ?? []).flatMap(m => m.criteria).find(c => c.id === appeal.criterionId);
-  const panel = o.definition?.panel;
-  const card = h('article', { class: 'appeal-card', dataset: { appeal: String(n), status: appeal.status }, 'aria-labelledby': `appeal-${n}-title` },
-    h('h4', { id: `appeal-${n}-title` }, t('official.appealNumber', { n }), ' ',
-      h('span', { class: 'badge appeal-state', dataset: { status: appeal.status } }, t(`official.appeal.${appeal.status}`))),
-    h('dl', { class: 'tablet-facts' },
-      fact('contestant', t('official.contestant'), contestant ? `${contestant.name}（${contestant.id}）` : appeal.contestantId),
-      fact('criterion', t('official.criterion'), criterion ? `${criterion.id} ${loc(criterion.name)}` : appeal.criterionId),
-      fact('grounds', t('official.grounds'), appeal.grounds),
-      fact('filed', t('official.filed'), `${judgeName(appeal.filedBy, panel)} · ${dateTime(appeal.filedAt)}`),
-      appeal.status !== 'open' ? fact('ruling', t('official.ruling'),
-        `${appeal.ruling ?? ''}（${judgeName(appeal.ruledBy, panel)} · ${dateTime(appeal.ruledAt)}）`) : null));
-  if (appeal.status === 'open') card.append(rulingForm(appeal));
-  return card;
-}
-
-function rulingForm(appeal) {
-  const o = state.official;
-  const n = appeal.number;
-  const id = `ruling-${n}`;
-  const draft = o.drafts.get(n) ?? { decision: null, reason: '' };
-  o.drafts.set(n, draft);
-  const choice = (value, key) => h('div', { class: 'tick' },
-    h('input', { type: 'radio', name: `${id}-decision`, id: `${id}-${value}`, value, checked: draft.decision === value,
-      onchange: () => { draft.decision = value; } }),
-    h('label', { for: `${id}-${value}` }, t(key)));
-  const reason = h('textarea', { id: `${id}-reason`, rows: 3, required: true, 'aria-describedby': `${id}-error` });
-  reason.value = draft.reason;
-  reason.addEventListener('input', () => {
-    draft.reason = reason.value;
-    if (reason.value.trim()) reason.removeAttribute('aria-invalid');
-  });
-  const error = h('p', { class: 'error-text', id: `${id}-error`, role: 'alert' });
-  const submit = h('button', { type: 'submit', id: `${id}-submit` }, t('official.submitRuling'));
-  const form = h('form', { class: 'ruling-form', novalidate: true, dataset: { appeal: String(n) } },
-    h('fieldset', { class: 'tick-list' }, h('legend', null, t('official.decision')),
-      choice('upheld', 'official.uphold'), choice('rejected', 'official.reject')),
-    h('div', { class: 'field' }, h('label', { for: reason.id }, t('official.reason')), reason),
-    error,
-    h('div', { class: 'tablet-actions' }, submit));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    if (!draft.decision) {
-      error.textContent = t('official.chooseDecision');
-      form.querySelector('input[type="radio"]').focus();
-      return;
-    }
-    const text = reason.value.trim();
-    if (!text) {
-      error.textContent = t('official.reasonRequired');
-      reason.setAttribute('aria-invalid', 'true');
-      reason.focus();
-      return;
-    }
-    submit.disabled = true;
-    error.textContent = t('judge.working');
-    try {
-      await api(`${occupationBase()}/appeals/${n}/ruling`, {
-        method: 'POST', token: state.session.token, body: { upheld: draft.decision === 'upheld', reason: text },
-      });
-      o.drafts.delete(n);
-      o.message = { ok: true, text: () => t('official.ruled', { n }) };
-      error.textContent = '';
-    } catch (e) {
-      if (e?.status === 401) { signOut('judge.sessionExpired'); return; }
-      error.textContent = e?.status ? t('official.refused', { message: problemText(e) }) : t('official.failed', { message: problemText(e) });
-      submit.disabled = false;
-    }
-    renderOfficial();
-    await refreshOfficial();
-  });
-  return form;
-}
-
-async function officerCommand(button, path, done) {
-  const o = state.official;
-  if (!o?.code) return;
-  button.dataset.busy = 'true';
-  button.disabled = true;
-  o.message = { ok: true, text: () => t('judge.working') };
-  renderOfficial();
-  try {
-    await api(`${occupationBase()}/${path}`, { method: 'POST', token: state.session.token });
-    o.message = { ok: true, text: done };
-  } catch (e) {
-    if (e?.status === 401) { signOut('judge.sessionExpired'); return; }
-    const message = problemText(e);
-    o.message = { ok: false, text: () => e?.status ? t('official.refused', { message }) : t('official.failed', { message }) };
-  } finally {
-    button.dataset.busy = 'false';
-  }
-  renderOfficial();
-  await refreshOfficial();
-}
-
-function wireOfficialControls() {
-  $('#official-occupation').addEventListener('change', event => chooseOccupation(event.target.value || null));
-  $('#official-refresh').addEventListener('click', () => refreshOfficial());
-  $('#draw-numbers').addEventListener('click', () => {
-    const o = state.official;
-    const s = o?.status;
-    if (!s) return;
-    const occupation = o.occupations.find(x => x.code === o.code);
-    const question = s.numbersDrawn
-      ? t('official.redrawConfirm')
-      : t('official.drawConfirm', { n: o.definition?.contestants?.length ?? s.checkedIn?.length ?? 0, occupation: occupation ? loc(occupation.name) : o.code });
-    if (confirm(question)) officerCommand($('#draw-numbers'), 'draw', () => t('official.drawnDone'));
-  });
-  $('#officer-approve').addEventListener('click', () => officerCommand($('#officer-approve'), 'reveal-approval', () => t('official.approved')));
 }

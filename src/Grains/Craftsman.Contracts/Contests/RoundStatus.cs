@@ -21,7 +21,8 @@ public sealed record RoundStatus(
     [property: Id(13)] DateTimeOffset? ObjectionWindowClosesAt,
     [property: Id(14)] ImmutableArray<Appeal> Appeals,
     [property: Id(15)] string LedgerHead,
-    [property: Id(16)] string? TitleHolderId);
+    [property: Id(16)] string? TitleHolderId,
+    [property: Id(17)] ImmutableArray<AppealedCriterion> AwaitingConfirmation);
 
 /// <summary>A flagged criterion the chief judge has not yet resolved (ids as the caller may see them).</summary>
 [GenerateSerializer, Immutable, Alias("craftsman.OpenFlag")]
@@ -35,3 +36,9 @@ public sealed record ReopenedCriterion(
     [property: Id(0)] string ContestantId,
     [property: Id(1)] string CriterionId,
     [property: Id(2)] ImmutableArray<string> JudgeIds);
+
+/// <summary>A criterion reopened by an upheld appeal that the chief judge has yet to confirm; the round cannot be Final before.</summary>
+[GenerateSerializer, Immutable, Alias("craftsman.AppealedCriterion")]
+public sealed record AppealedCriterion(
+    [property: Id(0)] string ContestantId,
+    [property: Id(1)] string CriterionId);

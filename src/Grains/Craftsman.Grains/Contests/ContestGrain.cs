@@ -218,7 +218,8 @@ public sealed class ContestGrain(
         [.. S.Reopened.Select(r => (Key: r.Key.Split('|'), Judges: r.Value)).Select(r => new ReopenedCriterion(
             Visibility.Masked(S) ? Visibility.MaskedId(S, r.Key[0]) : r.Key[0], r.Key[1], r.Judges))],
         [.. S.RevealApprovals], S.SignedOffBy, S.SignedOffAt, S.FrozenBoard is not null, S.RevealedFromBottom,
-        S.ObjectionWindowClosesAt, [.. S.Appeals], S.LedgerEnd.Hash, S.TitleHolderId));
+        S.ObjectionWindowClosesAt, [.. S.Appeals], S.LedgerEnd.Hash, S.TitleHolderId,
+        [.. S.AppealReopened.Select(key => key.Split('|')).Select(k => new AppealedCriterion(k[0], k[1]))]));
 
     public async Task<RoundStatus> GetPanelStatus() => Visibility.Mask(S, await GetStatus());
 
