@@ -7,6 +7,7 @@ const messages = {
   zh: {
     'app.name': '北京大工匠',
     'app.tagline': '北京大工匠挑战赛 · 评分与实时成绩',
+    'app.skipToMain': '跳到主要内容',
     'lang.switch': 'English',
     'lang.switchLabel': 'Switch to English',
     'nav.home': '首页',
@@ -399,6 +400,7 @@ const messages = {
   en: {
     'app.name': 'Beijing Grand Craftsman',
     'app.tagline': 'Beijing Grand Craftsman Challenge · scoring and live results',
+    'app.skipToMain': 'Skip to main content',
     'lang.switch': '中文',
     'lang.switchLabel': '切换到中文',
     'nav.home': 'Home',
