@@ -101,6 +101,10 @@ public sealed class ChiefAndOfficialsTests(BrowserFixture browser, ITestOutputHe
         await Expect(card.Locator(".chip")).ToContainTextAsync("已保存 14");
         await Expect(card.Locator(".badge-flag")).ToHaveCountAsync(0);
         await Screenshots.Save(judge, "judge-remark");
+        // The re-mark fulfils the request: the badge goes and the criterion closes again.
+        await Expect(card.Locator(".badge-remark")).ToBeHiddenAsync();
+        await Expect(card.Locator("input")).ToBeDisabledAsync();
+        Assert.Equal(0, (await api.Status(Occupation)).GetProperty("reopened").GetArrayLength());
 
         // The spread is now 2: the flag clears on the chief's screen, one flag left.
         await Expect(p3Row.Locator("td[data-judge='J018']")).ToHaveTextAsync("14");

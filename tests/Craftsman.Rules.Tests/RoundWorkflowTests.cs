@@ -103,6 +103,25 @@ public sealed class RoundWorkflowTests
         Assert.Equal("AppealsOpen", Apply(published, Actor.Organiser, new MoveRound(RoundPhase.Final)).Code);
     }
 
+    [Fact]
+    public void A_re_mark_fulfils_the_request_for_that_judge_only()
+    {
+        var reopened = ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty
+            .Add(ContestState.CriterionKey("C1", "P3"), ["J1", "J2"])
+            .Add(ContestState.CriterionKey("C2", "P3"), ["J1"]);
+
+        var afterJ1 = RoundWorkflow.Remarked(reopened, "C1", "P3", "J1");
+        Assert.Equal<string>(["J2"], afterJ1[ContestState.CriterionKey("C1", "P3")]);
+        Assert.Equal<string>(["J1"], afterJ1[ContestState.CriterionKey("C2", "P3")]);
+
+        var afterBoth = RoundWorkflow.Remarked(afterJ1, "C1", "P3", "J2");
+        Assert.False(afterBoth.ContainsKey(ContestState.CriterionKey("C1", "P3")));
+
+        // A judge not asked, or another criterion, changes nothing.
+        Assert.Same(reopened, RoundWorkflow.Remarked(reopened, "C1", "P3", "J3"));
+        Assert.Same(reopened, RoundWorkflow.Remarked(reopened, "C1", "P4", "J1"));
+    }
+
     // Each state is prepared so that the command is legal in at least one phase: a flag to confirm,
     // a frozen board to reveal, an appeal to rule, an open objection window.
     private static ContestState State(RoundPhase phase, string command = "")

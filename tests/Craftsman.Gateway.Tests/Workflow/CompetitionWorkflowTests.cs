@@ -106,6 +106,9 @@ public sealed class CompetitionWorkflowTests : IAsyncLifetime
         await Succeeded(chief.InvokeAsync<JsonElement>("ReopenCriterion", draws[0], "P3", new[] { "J018" }));
         await Refused(judges["J017"].InvokeAsync<JsonElement>("SubmitMark", Entry(draws[0], "P3", 13)), "RoundNotLive");
         await Mark(judges["J018"], draws[0], "P3", 14);
+        // The re-mark fulfilled the request: nothing is left reopened, and a second try is refused.
+        Assert.Equal(0, (await chief.InvokeAsync<JsonElement>("GetStatus")).GetProperty("reopened").GetArrayLength());
+        await Refused(judges["J018"].InvokeAsync<JsonElement>("SubmitMark", Entry(draws[0], "P3", 15)), "RoundNotLive");
         await Refused(chief.InvokeAsync<JsonElement>("ConfirmCriterion", draws[1], "P1", ""), "ReasonRequired");
         await Succeeded(chief.InvokeAsync<JsonElement>("ConfirmCriterion", draws[1], "P1", "Re-measured on the CMM: 25.0 stands."));
         Assert.Equal(0, (await chief.InvokeAsync<JsonElement>("GetStatus")).GetProperty("openFlags").GetArrayLength());

@@ -67,6 +67,7 @@ public sealed class ContestGrain(
         // A key seen earlier in this batch answers like the earlier submission once that one is decided.
         var firstWithKey = new Dictionary<string, int>();
         var toRecord = new Dictionary<string, List<(int Index, MarkSubmission Mark)>>();
+        var remarks = new HashSet<int>();
         for (var i = 0; i < submissions.Length; i++)
         {
             var submission = submissions[i];
@@ -89,6 +90,8 @@ public sealed class ContestGrain(
                 outcomes[i] = MarkOutcome.Reject(key, invalid.Code, invalid.Message);
                 continue;
             }
+            if (reopened)
+                remarks.Add(i);
             if (!toRecord.TryGetValue(mark.ContestantId, out var list))
                 toRecord[mark.ContestantId] = list = [];
             list.Add((i, mark));
@@ -113,6 +116,7 @@ public sealed class ContestGrain(
         var version = current.Version;
         var scores = current.Scores;
         var accepted = current.Accepted;
+        var reopenedLeft = current.Reopened;
         var entries = new List<LedgerItem>();
         var changed = ImmutableArray.CreateBuilder<Scoresheet>();
         Exception? failure = null;
@@ -156,6 +160,8 @@ public sealed class ContestGrain(
             if (outcomes[i] is not { Accepted: true } outcome || firstWithKey.GetValueOrDefault(submission.IdempotencyKey ?? "", -1) != i || answered.Contains(i))
                 continue;
             var contestant = Visibility.ResolveContestant(current, submission.ContestantId ?? "");
+            if (remarks.Contains(i))
+                reopenedLeft = RoundWorkflow.Remarked(reopenedLeft, contestant, submission.CriterionId ?? "", submission.JudgeId);
             outcomes[i] = outcome = outcome with { Version = ++version };
             accepted = accepted.Add(outcome.IdempotencyKey, new AcceptedMark(submission, outcome));
             entries.Add(new LedgerItem(LedgerKinds.Mark, submission.JudgeId, new
@@ -171,7 +177,7 @@ public sealed class ContestGrain(
 
         if (entries.Count > 0)
         {
-            await Commit(current with { Scores = scores, Accepted = accepted }, entries);
+            await Commit(current with { Scores = scores, Accepted = accepted, Reopened = reopenedLeft }, entries);
             await Notify(changed.ToImmutable());
         }
         if (failure is not null)

@@ -108,6 +108,20 @@ public static class RoundWorkflow
             LedgerKinds.CriterionReopened, new { contestant = r.ContestantId, criterion = r.CriterionId, judges = r.JudgeIds });
     }
 
+    /// <summary>
+    /// A named judge's re-mark fulfils the chief's request for that judge: the criterion stays
+    /// reopened only for those still to re-mark, so tablets and the chief see what is outstanding.
+    /// </summary>
+    public static ImmutableSortedDictionary<string, ImmutableArray<string>> Remarked(
+        ImmutableSortedDictionary<string, ImmutableArray<string>> reopened, string contestantId, string criterionId, string judgeId)
+    {
+        var key = ContestState.CriterionKey(contestantId, criterionId);
+        if (!reopened.TryGetValue(key, out var judges) || !judges.Contains(judgeId))
+            return reopened;
+        var rest = judges.Remove(judgeId);
+        return rest.IsEmpty ? reopened.Remove(key) : reopened.SetItem(key, rest);
+    }
+
     private static WorkflowResult Confirm(ContestState s, ConfirmCriterion c, Leaderboard board)
     {
         var key = ContestState.CriterionKey(c.ContestantId, c.CriterionId);
