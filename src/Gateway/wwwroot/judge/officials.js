@@ -10,7 +10,8 @@ import { LiveConnection, backoff } from '../js/hub.js';
 import { state, role, indicator, signOut } from './judge.js';
 import { judgeName, dateTime, fact, blindText, approvalsText, showMessage } from './shared.js';
 
-const OCCUPATION_KEY = 'craftsman.official.occupation';
+// Per edition: an official of another edition on the same tablet starts from that edition's list.
+const occupationKey = () => `craftsman.official.occupation.${state.session.editionId}`;
 
 export function startOfficials() {
   $('#loading').hidden = true;
@@ -21,7 +22,7 @@ export function startOfficials() {
   $('#officials-panel').hidden = false;
   const o = state.official = {
     occupations: [],
-    code: localStorage.getItem(OCCUPATION_KEY) || null,
+    code: localStorage.getItem(occupationKey()) || null,
     followed: null,          // the occupation whose public board the live hub follows
     definition: null,        // names of contestants, criteria and panel (anonymous; masked while blind)
     definitionPhase: null,
@@ -141,7 +142,7 @@ async function chooseOccupation(code) {
   o.message = null;
   o.drafts.clear();
   o.appealsKey = null;
-  if (code) localStorage.setItem(OCCUPATION_KEY, code); else localStorage.removeItem(OCCUPATION_KEY);
+  if (code) localStorage.setItem(occupationKey(), code); else localStorage.removeItem(occupationKey());
   renderOfficial();
   if (o.hub.connected) {
     try {
