@@ -75,9 +75,16 @@ public sealed class LedgerSegmentTests
             Assert.Equal(after.Entries.Count, unchanged.Entries.Count);
 
             // And the round goes on: the next mark links onto the sealed chain.
-            var next = await again.Submit(again.Judges[0], again.Contestants[0], "P3", 20m);
+            var nextMark = new MarkSubmission("after-restart", again.Judges[0].Id, again.Contestants[0].Id, "P3", 20m);
+            var next = await again.Contest.SubmitMark(nextMark);
             Assert.Equal(after.Version + 1, next.Version);
             Assert.Null(LedgerChain.Verify(await again.Contest.GetLedger()));
+
+            // Once the round has left Live, a resend of a stored mark still says it was stored — sealed or not.
+            Assert.True((await again.MoveTo(RoundPhase.Review)).Succeeded);
+            Assert.Equal(firstOutcome, await again.Contest.SubmitMark(firstMark));
+            Assert.Equal(next, await again.Contest.SubmitMark(nextMark));
+            Assert.Equal(MarkRejectionCode.RoundNotLive, (await again.Submit(again.Judges[0], again.Contestants[0], "P3", 19m)).Rejection?.Code);
         }
         finally
         {

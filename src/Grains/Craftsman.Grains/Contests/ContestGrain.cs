@@ -28,7 +28,7 @@ public sealed class ContestGrain(
 
     private readonly ObserverManager<IContestObserver> _observers = new(SubscriptionLifetime, logger);
     private Leaderboard? _leaderboard;
-    private Dictionary<string, MarkOutcome>? _sealedMarks;
+    private Dictionary<string, AcceptedMark>? _sealedMarks;
 
     private ContestState S => state.State;
 
@@ -62,6 +62,7 @@ public sealed class ContestGrain(
 
     public async Task<ImmutableArray<MarkOutcome>> SubmitMarks(ImmutableArray<MarkSubmission> submissions)
     {
+        var sealedMarks = await SealedMarks();
         var current = S;
         var outcomes = new MarkOutcome?[submissions.Length];
         // A key seen earlier in this batch answers like the earlier submission once that one is decided.
@@ -72,9 +73,11 @@ public sealed class ContestGrain(
         {
             var submission = submissions[i];
             var key = submission.IdempotencyKey ?? "";
-            if (current.Accepted.TryGetValue(key, out var earlier))
+            // Known keys answer first, before the phase is checked: a mark stored while the round was
+            // live and resent after it closed was still saved.
+            if (current.Accepted.TryGetValue(key, out var earlier) || sealedMarks.TryGetValue(key, out earlier))
             {
-                outcomes[i] = earlier.Submission == submission ? earlier.Outcome : KeyReused(key);
+                outcomes[i] = SameMark(current, earlier.Submission, submission) ? earlier.Outcome : KeyReused(key);
                 continue;
             }
             if (firstWithKey.ContainsKey(key))
@@ -120,7 +123,6 @@ public sealed class ContestGrain(
         var entries = new List<LedgerItem>();
         var changed = ImmutableArray.CreateBuilder<Scoresheet>();
         Exception? failure = null;
-        var answered = new HashSet<int>();
         foreach (var call in calls)
         {
             if (!call.IsCompletedSuccessfully)
@@ -134,14 +136,8 @@ public sealed class ContestGrain(
                 var (index, mark) = marks[j];
                 var recording = recorded.Recordings[j];
                 var key = mark.IdempotencyKey ?? "";
-                // Stored before: either a resend of a mark whose key this contest has since sealed
-                // away, or one whose contest write was lost (then it is recorded now).
-                if (recording.AlreadyRecorded && await SealedOutcome(key) is { } sealedOutcome)
-                {
-                    outcomes[index] = sealedOutcome;
-                    answered.Add(index);
-                    continue;
-                }
+                // A mark the contestant already holds but this contest does not (its write was lost
+                // after the contestant's) is accepted now, like a new one.
                 outcomes[index] = recording.Rejection is { } refused
                     ? MarkOutcome.Reject(key, refused.Code, refused.Message)
                     : MarkOutcome.Accept(key, 0, recording.IsCorrection);
@@ -157,7 +153,7 @@ public sealed class ContestGrain(
         for (var i = 0; i < submissions.Length; i++)
         {
             var submission = submissions[i];
-            if (outcomes[i] is not { Accepted: true } outcome || firstWithKey.GetValueOrDefault(submission.IdempotencyKey ?? "", -1) != i || answered.Contains(i))
+            if (outcomes[i] is not { Accepted: true } outcome || firstWithKey.GetValueOrDefault(submission.IdempotencyKey ?? "", -1) != i)
                 continue;
             var contestant = Visibility.ResolveContestant(current, submission.ContestantId ?? "");
             if (remarks.Contains(i))
@@ -194,6 +190,15 @@ public sealed class ContestGrain(
         }
         return [.. outcomes.Select(o => o!)];
     }
+
+    /// <summary>
+    /// Whether a resend carries the mark first sent under its key. A mark sealed in the ledger names
+    /// its contestant as recorded then (a draw number while the round was blind), so either form counts.
+    /// </summary>
+    private static bool SameMark(ContestState s, MarkSubmission first, MarkSubmission again) =>
+        first.JudgeId == again.JudgeId && first.CriterionId == again.CriterionId && first.Value == again.Value
+        && (first.ContestantId == again.ContestantId
+            || Visibility.ResolveContestant(s, first.ContestantId ?? "") == Visibility.ResolveContestant(s, again.ContestantId ?? ""));
 
     private static MarkOutcome KeyReused(string key) =>
         MarkOutcome.Reject(key, MarkRejectionCode.IdempotencyKeyReused, $"Idempotency key '{key}' was already used for another mark.");
@@ -312,9 +317,9 @@ public sealed class ContestGrain(
     }
 
     /// <summary>
-    /// Moves the open stretch of the ledger into a segment grain of its own, and forgets the
-    /// idempotency keys of its marks (a resend of one is recognised by its contestant and answered
-    /// from the sealed entry). If the commit that follows is lost, the next seal stores the segment again.
+    /// Moves the open stretch of the ledger into a segment grain of its own, and moves the
+    /// idempotency keys of its marks out of the state (a resend of one is answered from the sealed
+    /// entry). If the commit that follows is lost, the next seal stores the segment again.
     /// </summary>
     private async Task<ContestState> Seal(ContestState next)
     {
@@ -322,7 +327,7 @@ public sealed class ContestGrain(
         await Segment(next.SealedSegments).Store(next.Ledger);
         var sealedEntries = next.Ledger[^1].Sequence;
         foreach (var (key, accepted) in next.Accepted.Where(a => a.Value.Outcome.Version <= sealedEntries))
-            sealedMarks[key] = accepted.Outcome;
+            sealedMarks[key] = accepted;
         return next with
         {
             SealedSegments = next.SealedSegments + 1,
@@ -336,22 +341,21 @@ public sealed class ContestGrain(
     private ILedgerSegmentGrain Segment(int number) =>
         GrainFactory.GetGrain<ILedgerSegmentGrain>(LedgerSegmentGrain.Key(this.GetPrimaryKeyString(), number));
 
-    /// <summary>The outcome a sealed ledger entry records for a mark's key; null when there is none.</summary>
-    private async Task<MarkOutcome?> SealedOutcome(string key) =>
-        (await SealedMarks()).GetValueOrDefault(key);
-
     /// <summary>The marks of the sealed segments by key, read once per activation and kept in step as segments are sealed.</summary>
-    private async Task<Dictionary<string, MarkOutcome>> SealedMarks()
+    private async Task<Dictionary<string, AcceptedMark>> SealedMarks()
     {
         if (_sealedMarks is { } known)
             return known;
         var segments = await Task.WhenAll(Enumerable.Range(0, S.SealedSegments).Select(n => Segment(n).Entries()));
-        var marks = new Dictionary<string, MarkOutcome>();
+        var marks = new Dictionary<string, AcceptedMark>();
         foreach (var entry in segments.SelectMany(e => e).Where(e => e.Kind == LedgerKinds.Mark))
         {
             using var data = JsonDocument.Parse(entry.Data);
-            var key = data.RootElement.GetProperty("key").GetString()!;
-            marks[key] = MarkOutcome.Accept(key, entry.Sequence, data.RootElement.GetProperty("correction").GetBoolean());
+            var d = data.RootElement;
+            var key = d.GetProperty("key").GetString()!;
+            var mark = new MarkSubmission(key, d.GetProperty("judge").GetString()!, d.GetProperty("contestant").GetString()!,
+                d.GetProperty("criterion").GetString()!, d.GetProperty("value").GetDecimal());
+            marks[key] = new AcceptedMark(mark, MarkOutcome.Accept(key, entry.Sequence, d.GetProperty("correction").GetBoolean()));
         }
         return _sealedMarks = marks;
     }
