@@ -235,8 +235,12 @@ function receiveSummary(summary, force) {
   if (!force && last && summary.version <= last.version) return;
   state.summaries.set(summary.occupationCode, summary);
   updateRound(summary.occupationCode);
-  // Every change of the chosen round (a mark, a flag, a ruling) grows its version: read its status again.
-  if (summary.occupationCode === state.round.code && (state.round.status?.version ?? -1) < summary.version) loadRound();
+  // Every change of the chosen round (a mark, a flag, a ruling) grows its version: read its status
+  // again — once more after the read in flight, however many changes arrive meanwhile.
+  if (summary.occupationCode === state.round.code && (state.round.status?.version ?? -1) < summary.version) {
+    if (state.round.reading) state.round.again = true;
+    else loadRound();
+  }
 }
 
 // ---------------------------------------------------------------- import
@@ -508,7 +512,8 @@ function roundMessage(text, kind = 'ok') {
 function chooseRound(code) {
   const known = state.byCode.has(code) ? code : state.occupations[0]?.code ?? null;
   if (known !== state.round.code) roundMessage('');
-  state.round = { code: known, status: null, definition: null, loading: 0 };
+  // The read counter carries on, so an answer for the previous choice is never taken for this one.
+  state.round = { code: known, status: null, definition: null, loading: state.round.loading };
   if (known) sessionStorage.setItem(ROUND_KEY, known);
   renderRound();
   loadRound();
@@ -519,6 +524,7 @@ async function loadRound() {
   const code = state.round.code;
   if (!code || !state.token) return;
   const ticket = ++state.round.loading;
+  state.round.reading = true;
   try {
     const [status, definition] = await Promise.all([
       authed(roundPath('/status')),
@@ -530,6 +536,11 @@ async function loadRound() {
     renderRound();
   } catch (e) {
     if (code === state.round.code && e.status !== 401) roundMessage(t('console.error', { message: e.message }), 'bad');
+  } finally {
+    if (ticket === state.round.loading) {
+      state.round.reading = false;
+      if (state.round.again) { state.round.again = false; loadRound(); }
+    }
   }
 }
 
