@@ -177,6 +177,8 @@ public sealed class ChiefAndOfficialsTests(BrowserFixture browser, ITestOutputHe
         await page.GotoAsync(gateway.Url($"/judge/#code={codes["O01"]}"));
         await Expect(page.Locator("#who")).ToHaveTextAsync("加密裁判甲 · 加密裁判");
         await Expect(page.Locator("#officials-panel")).ToBeVisibleAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("加密与仲裁");
+        await Expect(page).ToHaveTitleAsync("加密与仲裁 · 北京大工匠");
         await Expect(page.Locator("#not-panel")).ToBeHiddenAsync();
         await Expect(page.Locator("#official-occupation option")).ToHaveCountAsync(31);
         await page.Locator("#official-occupation").SelectOptionAsync(Occupation);

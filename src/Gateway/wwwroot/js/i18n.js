@@ -114,6 +114,7 @@ const messages = {
     'module.expert': '专家评审',
 
     'judge.title': '裁判评分',
+    'official.heading': '加密与仲裁',
     'judge.signInTitle': '裁判登录',
     'judge.codeLabel': '访问码',
     'judge.codeHint': '访问码印在您的评分卡上，格式为 XXXX-XXXX-XXXX。也可以用平板扫描卡上的二维码。',
@@ -507,6 +508,7 @@ const messages = {
     'module.expert': 'Expert review',
 
     'judge.title': 'Judge tablet',
+    'official.heading': 'Encryption and arbitration',
     'judge.signInTitle': 'Judge sign-in',
     'judge.codeLabel': 'Access code',
     'judge.codeHint': "The access code is printed on your card as XXXX-XXXX-XXXX. You can also scan the card's QR code with the tablet.",

@@ -193,6 +193,11 @@ export function signOut(messageKey) {
 function renderWho() {
   const s = state.session;
   $('#who').textContent = s ? `${s.name} · ${t(`role.${s.role}`)}` : '';
+  // The officials use this page too; its heading says whose page it is.
+  const heading = $('h1');
+  heading.dataset.i18n = s?.role === 'officer' || s?.role === 'arbiter' ? 'official.heading' : 'judge.title';
+  heading.textContent = t(heading.dataset.i18n);
+  document.title = `${heading.textContent} · ${t('app.name')}`;
 }
 
 // ---------------------------------------------------------------- session
