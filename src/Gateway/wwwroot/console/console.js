@@ -2,7 +2,7 @@
 // and revoke access codes, run one round (check-in, blind numbers, freeze and reveal, publication,
 // appeals), download results, result sheets and ledgers, and open the leaderboards. Phases and the
 // chosen round's status update live (live hub).
-import { t, lang, loc, locale, mountLangSwitch, onLangChange } from '../js/i18n.js';
+import { t, loc, locale, refusalText, mountLangSwitch, onLangChange } from '../js/i18n.js';
 import { h, $, clear, fill, appUrl } from '../js/dom.js';
 import { api, download } from '../js/api.js';
 import { LiveConnection, indicatorMarkup } from '../js/hub.js';
@@ -435,7 +435,7 @@ async function issueCodes() {
     renderCards();
     await loadJudges();
   } catch (e) {
-    if (e.status !== 401) codesMessage(e.problem?.detail || t('console.error', { message: e.message }), 'bad');
+    if (e.status !== 401) codesMessage(refusal(e), 'bad');
   } finally {
     button.disabled = false;
   }
@@ -451,7 +451,7 @@ async function revoke(judge) {
     renderCards();
     await loadJudges();
   } catch (e) {
-    if (e.status !== 401) codesMessage(e.problem?.detail || t('console.error', { message: e.message }), 'bad');
+    if (e.status !== 401) codesMessage(refusal(e), 'bad');
   }
 }
 
@@ -640,13 +640,8 @@ async function roundCommand(button, command, body = {}) {
   }
 }
 
-/** A refusal in the page's language; the server's own sentence (English, with the specifics) follows it. */
 function refusal(e) {
-  const detail = e.problem?.detail;
-  const key = `refusal.${e.problem?.code}`;
-  const known = e.problem?.code ? t(key) : key;
-  if (known === key) return detail || t('console.error', { message: e.message });
-  return lang() === 'en' || !detail ? `${known} ${detail ?? ''}`.trim() : `${known}（${detail}）`;
+  return refusalText(e.problem?.code, e.problem?.detail) || t('console.error', { message: e.message });
 }
 
 async function checkInAll(button) {
@@ -723,7 +718,7 @@ async function downloadRoundFile(button) {
     roundMessage(t('console.downloaded', { name }));
   } catch (e) {
     if (e.status === 401) signOut('console.sessionExpired');
-    else roundMessage(e.problem?.detail || t('console.error', { message: e.message }), 'bad');
+    else roundMessage(refusal(e), 'bad');
   } finally {
     button.disabled = false;
   }
@@ -740,7 +735,7 @@ async function downloadEditionFile(button) {
   } catch (e) {
     if (e.status === 401) { signOut('console.sessionExpired'); return; }
     el.className = 'alert alert-bad';
-    el.textContent = e.problem?.detail || t('console.error', { message: e.message });
+    el.textContent = refusal(e);
   } finally {
     button.disabled = false;
   }

@@ -826,6 +826,18 @@ export function t(key, vars) {
 }
 
 /** A {zh, en} name from the server in the current language (Chinese when English is missing). */
+/**
+ * A server's refusal in the page's language: a translated lead chosen by its machine-readable code,
+ * then the server's own sentence (English, with the specifics). Empty when there is nothing to say.
+ */
+export function refusalText(code, detail) {
+  const key = `refusal.${code}`;
+  const known = code ? t(key) : key;
+  if (known === key) return detail ?? '';
+  if (!detail) return known;
+  return current === 'en' ? `${known} ${detail}` : `${known}（${detail}）`;
+}
+
 export function loc(text) {
   if (!text) return '';
   if (typeof text === 'string') return text;

@@ -3,7 +3,7 @@
 // reason; then sign the round off and, in a blind round, approve the reveal of the numbers.
 // judge.js imports this module and this module imports judge.js back: nothing here runs on import,
 // so judge.js's bindings are read only once the page is running.
-import { t, loc } from '../js/i18n.js';
+import { t, loc, refusalText } from '../js/i18n.js';
 import { h, $, clear, fill } from '../js/dom.js';
 import { isServerRefusal, hubErrorText } from '../js/hub.js';
 import { score, plain } from '../js/format.js';
@@ -195,7 +195,7 @@ async function chiefCommand(method, ...args) {
   try {
     const result = await state.hub.invoke(method, ...args);
     if (result?.succeeded) return { ok: true };
-    const message = result?.error ?? result?.code ?? '';
+    const message = refusalText(result?.code, result?.error) || result?.code || '';
     return { ok: false, text: () => t('judge.refused', { message }) };
   } catch (error) {
     const message = hubErrorText(error);

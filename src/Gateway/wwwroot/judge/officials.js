@@ -3,7 +3,7 @@
 // the numbers of a blind round and approves their reveal, the arbitration group rules on appeals.
 // judge.js imports this module and this module imports judge.js back: nothing here runs on import,
 // so judge.js's bindings are read only once the page is running.
-import { t, loc, lang } from '../js/i18n.js';
+import { t, loc, lang, refusalText } from '../js/i18n.js';
 import { h, $, clear, fill, appUrl, delay } from '../js/dom.js';
 import { api, occupations as fetchOccupations, definition as fetchDefinition } from '../js/api.js';
 import { LiveConnection, backoff } from '../js/hub.js';
@@ -89,7 +89,7 @@ function occupationBase() {
 }
 
 function problemText(error) {
-  return error?.problem?.detail || error?.problem?.title || error?.message || String(error);
+  return refusalText(error?.problem?.code, error?.problem?.detail || error?.problem?.title) || error?.message || String(error);
 }
 
 /** Reads the chosen occupation's status; a change announced meanwhile is read once more afterwards. */

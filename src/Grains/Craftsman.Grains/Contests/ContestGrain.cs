@@ -234,11 +234,7 @@ public sealed class ContestGrain(
 
     public async Task<RoundStatus> GetPanelStatus() => Visibility.Mask(S, await GetStatus());
 
-    public async Task<ImmutableList<LedgerEntry>> GetLedger()
-    {
-        var segments = await Task.WhenAll(Enumerable.Range(0, S.SealedSegments).Select(n => Segment(n).Entries()));
-        return [.. segments.SelectMany(entries => entries), .. S.Ledger];
-    }
+    public async Task<ImmutableList<LedgerEntry>> GetLedger() => [.. await SealedEntries(), .. S.Ledger];
 
     public async Task<ContestSummary> GetSummary()
     {
@@ -338,6 +334,9 @@ public sealed class ContestGrain(
         };
     }
 
+    private async Task<IEnumerable<LedgerEntry>> SealedEntries() =>
+        (await Task.WhenAll(Enumerable.Range(0, S.SealedSegments).Select(n => Segment(n).Entries()))).SelectMany(entries => entries);
+
     private ILedgerSegmentGrain Segment(int number) =>
         GrainFactory.GetGrain<ILedgerSegmentGrain>(LedgerSegmentGrain.Key(this.GetPrimaryKeyString(), number));
 
@@ -346,9 +345,8 @@ public sealed class ContestGrain(
     {
         if (_sealedMarks is { } known)
             return known;
-        var segments = await Task.WhenAll(Enumerable.Range(0, S.SealedSegments).Select(n => Segment(n).Entries()));
         var marks = new Dictionary<string, AcceptedMark>();
-        foreach (var entry in segments.SelectMany(e => e).Where(e => e.Kind == LedgerKinds.Mark))
+        foreach (var entry in (await SealedEntries()).Where(e => e.Kind == LedgerKinds.Mark))
         {
             using var data = JsonDocument.Parse(entry.Data);
             var d = data.RootElement;

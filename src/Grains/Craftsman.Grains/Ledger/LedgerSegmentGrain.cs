@@ -9,12 +9,7 @@ public sealed class LedgerSegmentGrain(
 {
     public static string Key(string contestKey, int segment) => $"{contestKey}#{segment}";
 
-    public async Task Store(ImmutableList<LedgerEntry> entries)
-    {
-        if (entries.SequenceEqual(state.State.Entries))
-            return;
-        await state.CommitAsync(new LedgerSegmentState { Entries = entries }, GrainContext);
-    }
+    public Task Store(ImmutableList<LedgerEntry> entries) => state.CommitAsync(new LedgerSegmentState { Entries = entries }, GrainContext);
 
     public Task<ImmutableList<LedgerEntry>> Entries() => Task.FromResult(state.State.Entries);
 }
