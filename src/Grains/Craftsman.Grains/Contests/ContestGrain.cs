@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
@@ -160,15 +159,13 @@ public sealed class ContestGrain(
                 reopenedLeft = RoundWorkflow.Remarked(reopenedLeft, contestant, submission.CriterionId ?? "", submission.JudgeId);
             outcomes[i] = outcome = outcome with { Version = ++version };
             accepted = accepted.Add(outcome.IdempotencyKey, new AcceptedMark(submission, outcome));
-            entries.Add(new LedgerItem(LedgerKinds.Mark, submission.JudgeId, new
-            {
-                judge = submission.JudgeId,
-                contestant = Visibility.Masked(current) ? Visibility.MaskedId(current, contestant) : contestant,
-                criterion = submission.CriterionId,
-                value = submission.Value,
-                key = outcome.IdempotencyKey,
-                correction = outcome.IsCorrection,
-            }));
+            entries.Add(new LedgerItem(LedgerKinds.Mark, submission.JudgeId, new LedgerMark(
+                submission.JudgeId,
+                Visibility.Masked(current) ? Visibility.MaskedId(current, contestant) : contestant,
+                submission.CriterionId ?? "",
+                submission.Value,
+                outcome.IdempotencyKey,
+                outcome.IsCorrection)));
         }
 
         if (entries.Count > 0)
@@ -348,12 +345,9 @@ public sealed class ContestGrain(
         var marks = new Dictionary<string, AcceptedMark>();
         foreach (var entry in (await SealedEntries()).Where(e => e.Kind == LedgerKinds.Mark))
         {
-            using var data = JsonDocument.Parse(entry.Data);
-            var d = data.RootElement;
-            var key = d.GetProperty("key").GetString()!;
-            var mark = new MarkSubmission(key, d.GetProperty("judge").GetString()!, d.GetProperty("contestant").GetString()!,
-                d.GetProperty("criterion").GetString()!, d.GetProperty("value").GetDecimal());
-            marks[key] = new AcceptedMark(mark, MarkOutcome.Accept(key, entry.Sequence, d.GetProperty("correction").GetBoolean()));
+            var m = LedgerMark.Read(entry);
+            marks[m.Key] = new AcceptedMark(new MarkSubmission(m.Key, m.Judge, m.Contestant, m.Criterion, m.Value),
+                MarkOutcome.Accept(m.Key, entry.Sequence, m.Correction));
         }
         return _sealedMarks = marks;
     }

@@ -31,18 +31,15 @@ public static class LedgerReplay
         var checks = ImmutableArray.CreateBuilder<BoardCheck>();
         foreach (var entry in ledger.Where(e => e.Sequence > setUp.Sequence))
         {
-            var data = JsonDocument.Parse(entry.Data).RootElement;
             if (entry.Kind == LedgerKinds.Mark)
             {
-                var contestant = data.GetProperty("contestant").GetString()!;
-                contestant = drawn.GetValueOrDefault(contestant, contestant);
-                var slot = (contestant, data.GetProperty("judge").GetString()!, data.GetProperty("criterion").GetString()!);
-                var value = data.GetProperty("value").GetDecimal();
+                var m = LedgerMark.Read(entry);
+                var slot = (drawn.GetValueOrDefault(m.Contestant, m.Contestant), m.Judge, m.Criterion);
                 marks[slot] = marks.TryGetValue(slot, out var previous)
-                    ? previous with { Value = value }
-                    : new Mark(slot.Item2, slot.Item3, value, ++sequence, entry.At, data.GetProperty("key").GetString()!);
+                    ? previous with { Value = m.Value }
+                    : new Mark(m.Judge, m.Criterion, m.Value, ++sequence, entry.At, m.Key);
             }
-            else if (BoardKinds.Contains(entry.Kind) && data.TryGetProperty("board", out var board))
+            else if (BoardKinds.Contains(entry.Kind) && JsonDocument.Parse(entry.Data).RootElement.TryGetProperty("board", out var board))
             {
                 var recorded = board.EnumerateArray().Select(x => new RecordedStanding(x.GetProperty("rank").GetInt32(),
                     drawn.GetValueOrDefault(x.GetProperty("contestantId").GetString()!, x.GetProperty("contestantId").GetString()!),
