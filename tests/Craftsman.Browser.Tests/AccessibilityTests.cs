@@ -24,8 +24,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         using var api = new GatewayApi(gateway);
         var codes = await api.IssueCodes("cnc-lathe");
         await api.MoveTo("cnc-lathe", "checkIn", "live");
-        await api.MarkAll("cnc-lathe", "J015", "C008", 0.9m);
-        await api.MarkAll("cnc-lathe", "J015", "C007", 0.8m);
+        await api.MarkAll("cnc-lathe", "C008", 0.9m);
+        await api.MarkAll("cnc-lathe", "C007", 0.8m);
 
         var violations = new List<string>();
 

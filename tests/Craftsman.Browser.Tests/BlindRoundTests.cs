@@ -92,9 +92,9 @@ public sealed class BlindRoundTests(BrowserFixture browser, ITestOutputHelper ou
         await Expect(status.Locator("[data-fact='blind']")).ToHaveTextAsync("是（已抽签）");
 
         // Marks on draw numbers; the board ranks D-numbers only.
-        await api.MarkAll(Occupation, "J014", "D01", 0.70m);
-        await api.MarkAll(Occupation, "J014", "D02", 0.90m);
-        await api.MarkAll(Occupation, "J014", "D03", 0.80m);
+        await api.MarkAll(Occupation, "D01", 0.70m);
+        await api.MarkAll(Occupation, "D02", 0.90m);
+        await api.MarkAll(Occupation, "D03", 0.80m);
         await Expect(board.Locator(".standings tbody tr").First).ToHaveAttributeAsync("data-contestant", "D02");
         await Expect(board.Locator(".standings tbody tr")).ToHaveCountAsync(3);
 

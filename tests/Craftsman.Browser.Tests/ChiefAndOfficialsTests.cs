@@ -29,6 +29,9 @@ public sealed class ChiefAndOfficialsTests(BrowserFixture browser, ITestOutputHe
         using var api = new GatewayApi(gateway);
         var codes = await api.IssueCodes(Occupation);
         await api.MoveTo(Occupation, "checkIn", "live");
+        // Everything marked alike first, so the round can be signed off once the flags are resolved.
+        foreach (var contestant in new[] { "C007", "C008", "C009" })
+            await api.MarkAll(Occupation, contestant, 0.8m);
         // P3 of C007 (tolerance 4) spreads 12…18 = 6; P4 of C008 (tolerance 2) spreads 5…9.5 = 4.5: both flagged.
         decimal[] p3 = [12, 13, 13, 14, 18];
         decimal[] p4 = [5, 6, 6, 7, 9.5m];
@@ -203,7 +206,10 @@ public sealed class ChiefAndOfficialsTests(BrowserFixture browser, ITestOutputHe
         Assert.DoesNotMatch("D0[1-3]", await page.Locator("#officials-panel").InnerTextAsync());
 
         // The round is marked (nothing flagged) and signed off by the chief judge; then the officer approves.
-        await api.MoveTo(Occupation, "live", "review");
+        await api.MoveTo(Occupation, "live");
+        foreach (var number in new[] { "D01", "D02", "D03" })
+            await api.MarkAll(Occupation, number, 0.8m);
+        await api.MoveTo(Occupation, "review");
         await api.As("J013", Occupation, "sign-off");
         await Expect(facts.Locator("[data-fact='phase'] dd")).ToHaveTextAsync("已签核");
         await Expect(facts.Locator("[data-fact='signedOff'] dd")).ToContainTextAsync("卢勇晨 · ");
@@ -235,7 +241,8 @@ public sealed class ChiefAndOfficialsTests(BrowserFixture browser, ITestOutputHe
         await api.IssueCodes(Occupation);
         var codes = await api.IssueCodesFor("A01");
         await api.MoveTo(Occupation, "checkIn", "live");
-        await api.MarkAll(Occupation, "J014", "C007", 0.8m);
+        foreach (var contestant in new[] { "C007", "C008", "C009" })
+            await api.MarkAll(Occupation, contestant, 0.8m);
         await api.MoveTo(Occupation, "review");
         await api.As("J013", Occupation, "sign-off");
         await api.MoveTo(Occupation, "published");

@@ -49,6 +49,12 @@ public sealed class ConsoleTests(BrowserFixture browser, ITestOutputHelper outpu
         await row.Locator("button[data-action='apply']").ClickAsync();
         await Expect(row.Locator(".phase")).ToHaveAttributeAsync("data-phase", "checkIn");
         await Expect(row.Locator("select")).ToHaveValueAsync("live");
+        // Nobody has checked in yet: going live is refused with its reason.
+        await row.Locator("button[data-action='apply']").ClickAsync();
+        await Expect(row.Locator(".row-message.alert-bad")).Not.ToBeEmptyAsync();
+        await Expect(row.Locator(".phase")).ToHaveAttributeAsync("data-phase", "checkIn");
+        await api.Command("cnc-lathe", "check-in-all");
+        await row.Locator("select").SelectOptionAsync("live");
         await row.Locator("button[data-action='apply']").ClickAsync();
         await Expect(row.Locator(".phase")).ToHaveAttributeAsync("data-phase", "live");
         await Expect(row.Locator(".row-message")).ToHaveTextAsync("数控车工 已进入「比赛中」");

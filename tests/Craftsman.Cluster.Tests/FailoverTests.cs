@@ -39,6 +39,8 @@ public sealed class FailoverTests(PostgresServer server, ITestOutputHelper outpu
             await Task.WhenAll(document.Occupations.Select(async o =>
             {
                 Assert.True((await Contest(o.Code).Execute(Actor.Organiser, new MoveRound(RoundPhase.CheckIn))).Succeeded);
+                foreach (var c in document.Contestants.Where(c => c.Occupation == o.Code))
+                    Assert.True((await Contest(o.Code).Execute(Actor.Organiser, new CheckInContestant(c.Id))).Succeeded);
                 Assert.True((await Contest(o.Code).Execute(Actor.Organiser, new MoveRound(RoundPhase.Live))).Succeeded);
             }));
 

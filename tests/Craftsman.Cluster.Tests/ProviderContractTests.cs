@@ -1,7 +1,6 @@
 using Craftsman.Cluster.Tests.Support;
 using Craftsman.Contracts.Marking;
 using Craftsman.Grains;
-using Craftsman.Grains.Contestants;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Storage;
@@ -36,24 +35,24 @@ public sealed class ProviderContractTests(PostgresServer server) : IAsyncLifetim
         var grainId = NewGrainId(keyKind);
         var state = NewState("k1", 12.5m);
 
-        var nothing = new GrainState<ContestantState>();
+        var nothing = new GrainState<ProbeState>();
         await storage.ReadStateAsync(StateName, grainId, nothing);
         Assert.Null(nothing.ETag);
         Assert.False(nothing.RecordExists);
 
-        var writer = new GrainState<ContestantState>(state);
+        var writer = new GrainState<ProbeState>(state);
         await storage.WriteStateAsync(StateName, grainId, writer);
         Assert.Equal("1", writer.ETag);
         Assert.True(writer.RecordExists);
 
         // A second activation that also found nothing may not create the row again.
         await Assert.ThrowsAsync<InconsistentStateException>(() =>
-            storage.WriteStateAsync(StateName, grainId, new GrainState<ContestantState>(NewState("k2", 1m))));
+            storage.WriteStateAsync(StateName, grainId, new GrainState<ProbeState>(NewState("k2", 1m))));
 
-        var reader = new GrainState<ContestantState>();
+        var reader = new GrainState<ProbeState>();
         await storage.ReadStateAsync(StateName, grainId, reader);
         Assert.Equal("1", reader.ETag);
-        AssertSame(state, Assert.IsType<ContestantState>(reader.State));
+        AssertSame(state, Assert.IsType<ProbeState>(reader.State));
 
         writer.State = NewState("k3", 13m);
         await storage.WriteStateAsync(StateName, grainId, writer);
@@ -62,19 +61,19 @@ public sealed class ProviderContractTests(PostgresServer server) : IAsyncLifetim
         // The reader's version is stale now: its write is refused and storage keeps the writer's state.
         reader.State = NewState("k4", 14m);
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grainId, reader));
-        var current = new GrainState<ContestantState>();
+        var current = new GrainState<ProbeState>();
         await storage.ReadStateAsync(StateName, grainId, current);
-        AssertSame(writer.State, Assert.IsType<ContestantState>(current.State));
+        AssertSame(writer.State, Assert.IsType<ProbeState>(current.State));
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, grainId, reader));
         await storage.ClearStateAsync(StateName, grainId, writer);
         Assert.Equal("3", writer.ETag);
         Assert.False(writer.RecordExists);
 
-        var cleared = new GrainState<ContestantState>();
+        var cleared = new GrainState<ProbeState>();
         await storage.ReadStateAsync(StateName, grainId, cleared);
         Assert.Equal("3", cleared.ETag);
-        Assert.Empty(Assert.IsType<ContestantState>(cleared.State).Marks);
+        Assert.Empty(Assert.IsType<ProbeState>(cleared.State).Marks);
 
         cleared.State = NewState("k5", 15m);
         await storage.WriteStateAsync(StateName, grainId, cleared);
@@ -88,7 +87,7 @@ public sealed class ProviderContractTests(PostgresServer server) : IAsyncLifetim
         // its text the way the provider would.
         var storage = Silo.GetRequiredKeyedService<IGrainStorage>(StorageNames.Craftsman);
         var grainId = NewGrainId("string");
-        var state = new GrainState<ContestantState>(NewState("k1", 10m));
+        var state = new GrainState<ProbeState>(NewState("k1", 10m));
         await storage.WriteStateAsync(StateName, grainId, state);
         await storage.WriteStateAsync(StateName, grainId, state);
         var serviceId = _cluster.Options.ServiceId;
@@ -97,7 +96,7 @@ public sealed class ProviderContractTests(PostgresServer server) : IAsyncLifetim
         Assert.NotNull(await DeleteAsync(serviceId, grainId, version: 2));
         Assert.Null(await DeleteAsync(serviceId, grainId, version: 2));
 
-        var gone = new GrainState<ContestantState>();
+        var gone = new GrainState<ProbeState>();
         await storage.ReadStateAsync(StateName, grainId, gone);
         Assert.False(gone.RecordExists);
         Assert.Null(gone.ETag);
@@ -167,11 +166,11 @@ public sealed class ProviderContractTests(PostgresServer server) : IAsyncLifetim
         _ => GrainId.Create(GrainType.Create("test-state"), GrainIdKeyExtensions.CreateGuidKey(Guid.NewGuid(), "extension")),
     };
 
-    private static ContestantState NewState(string key, decimal value)
+    private static ProbeState NewState(string key, decimal value)
     {
         var submission = new MarkSubmission(key, "J1", "C1", "E1", value);
         var mark = new Mark("J1", "E1", value, 1, new DateTimeOffset(2020, 11, 5, 9, 30, 15, 123, TimeSpan.FromHours(8)).AddTicks(4567), key);
-        return new ContestantState
+        return new ProbeState
         {
             Marks = [mark],
             AppliedKeys = System.Collections.Immutable.ImmutableDictionary<string, MarkSubmission>.Empty.Add(key, submission),
@@ -180,7 +179,7 @@ public sealed class ProviderContractTests(PostgresServer server) : IAsyncLifetim
     }
 
     // Orleans' binary format round-trips exactly: ticks, offsets and decimal scale included.
-    private static void AssertSame(ContestantState expected, ContestantState actual)
+    private static void AssertSame(ProbeState expected, ProbeState actual)
     {
         Assert.Equal(expected.Marks.ToList(), actual.Marks.ToList());
         Assert.Equal(expected.Marks.Single().EnteredAt.Offset, actual.Marks.Single().EnteredAt.Offset);

@@ -1,4 +1,4 @@
-using Craftsman.Grains.Ledger;
+using Craftsman.Rules.Ledger;
 using Craftsman.Grains.Tests.Support;
 using Craftsman.Silo.Extensions;
 using Craftsman.Silo.Storage;
@@ -62,8 +62,11 @@ public sealed class RestartDurabilityTests(PostgresServer server)
             "SELECT grain_type, count(*) FROM orleans_grain_state WHERE service_id = @id GROUP BY grain_type ORDER BY 1",
             r => (r.GetString(0), r.GetInt64(1)),
             parameters: ("id", identity.ServiceId));
-        // The round's first 32 ledger entries have moved into a segment of their own.
-        Assert.Equal([("contest", 1L), ("contestant", s.Contestants.Count), ("edition", 1L), ("ledger-segment", 1L)], states);
+        // The round keeps no grain state at all: its only record is its ledger, every entry a row of our append table.
+        Assert.Equal([("edition", 1L)], states);
+        var rows = await server.QueryAsync("SELECT count(*) FROM craftsman_ledger WHERE ledger_id = @id", r => r.GetInt64(0),
+            parameters: ("id", GrainKeys.Contest(s.EditionId, TestEditions.Occupation)));
+        Assert.Equal([before.Version], rows);
         Assert.Equal([6], (await server.MembersAsync(identity.ClusterId)).Select(m => m.Status));
 
         var second = await AdoNetTestCluster.StartAsync(server.ConnectionString, identity);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.Marking;
 using Craftsman.Contracts.People;
-using Craftsman.Grains.Scoring;
+using Craftsman.Rules.Scoring;
 using static Craftsman.Rules.Tests.TestData;
 
 namespace Craftsman.Rules.Tests;

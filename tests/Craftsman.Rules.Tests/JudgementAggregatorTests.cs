@@ -1,5 +1,5 @@
 using Craftsman.Contracts.Marking;
-using Craftsman.Grains.Scoring;
+using Craftsman.Rules.Scoring;
 using static Craftsman.Rules.Tests.TestData;
 
 namespace Craftsman.Rules.Tests;

@@ -1,7 +1,7 @@
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Marking;
 using Craftsman.Contracts.People;
-using Craftsman.Grains.Scoring;
+using Craftsman.Rules.Scoring;
 using static Craftsman.Rules.Tests.TestData;
 
 namespace Craftsman.Rules.Tests;

@@ -1,5 +1,5 @@
 using Craftsman.Contracts.Contests;
-using Craftsman.Grains.Scoring;
+using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Rules.Tests;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Craftsman.Contracts.Contests;
-using Craftsman.Grains.Contests;
-using Craftsman.Grains.Workflow;
+using Craftsman.Rules.Round;
+using Craftsman.Rules.Workflow;
 
 namespace Craftsman.Rules.Tests;
 
@@ -29,6 +29,7 @@ public sealed class RoundWorkflowTests
         ["reveal"] = new RevealBoard(true),
         ["appeal"] = new FileAppeal(ContestantId, "P3", "grounds"),
         ["ruling"] = new RuleAppeal(1, true, "reason"),
+        ["absent"] = new MarkAbsent(ContestantId, AbsenceKind.Absent, "did not report"),
     };
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class RoundWorkflowTests
                 var result = Apply(State(phase, name), actor, command);
                 Assert.False(result.Succeeded);
                 Assert.Equal("Forbidden", result.Code);
-                Assert.Null(result.Next);
+                Assert.Null(result.Kind);
                 Assert.False(string.IsNullOrWhiteSpace(result.Error));
             }
         }
@@ -62,7 +63,7 @@ public sealed class RoundWorkflowTests
         foreach (var phase in Enum.GetValues<RoundPhase>().Except(legal))
         {
             var result = Apply(State(phase, name), actor, command);
-            Assert.Null(result.Next);
+            Assert.Null(result.Kind);
             Assert.False(string.IsNullOrWhiteSpace(result.Error));
         }
     }
@@ -83,7 +84,8 @@ public sealed class RoundWorkflowTests
     [Fact]
     public void BlindRoundNeedsItsDrawBeforeGoingLive()
     {
-        var result = Apply(State(RoundPhase.CheckIn) with { Blind = true }, Actor.Organiser, new MoveRound(RoundPhase.Live));
+        var allIn = State(RoundPhase.CheckIn) with { Blind = true, CheckedIn = [.. Definition.Contestants.Select(c => c.Id)] };
+        var result = Apply(allIn, Actor.Organiser, new MoveRound(RoundPhase.Live));
         Assert.Equal("NumbersNotDrawn", result.Code);
     }
 
@@ -107,33 +109,69 @@ public sealed class RoundWorkflowTests
     public void A_re_mark_fulfils_the_request_for_that_judge_only()
     {
         var reopened = ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty
-            .Add(ContestState.CriterionKey("C1", "P3"), ["J1", "J2"])
-            .Add(ContestState.CriterionKey("C2", "P3"), ["J1"]);
+            .Add(RoundState.CriterionKey("C1", "P3"), ["J1", "J2"])
+            .Add(RoundState.CriterionKey("C2", "P3"), ["J1"]);
 
         var afterJ1 = RoundWorkflow.Remarked(reopened, "C1", "P3", "J1");
-        Assert.Equal<string>(["J2"], afterJ1[ContestState.CriterionKey("C1", "P3")]);
-        Assert.Equal<string>(["J1"], afterJ1[ContestState.CriterionKey("C2", "P3")]);
+        Assert.Equal<string>(["J2"], afterJ1[RoundState.CriterionKey("C1", "P3")]);
+        Assert.Equal<string>(["J1"], afterJ1[RoundState.CriterionKey("C2", "P3")]);
 
         var afterBoth = RoundWorkflow.Remarked(afterJ1, "C1", "P3", "J2");
-        Assert.False(afterBoth.ContainsKey(ContestState.CriterionKey("C1", "P3")));
+        Assert.False(afterBoth.ContainsKey(RoundState.CriterionKey("C1", "P3")));
 
         // A judge not asked, or another criterion, changes nothing.
         Assert.Same(reopened, RoundWorkflow.Remarked(reopened, "C1", "P3", "J3"));
         Assert.Same(reopened, RoundWorkflow.Remarked(reopened, "C1", "P4", "J1"));
     }
 
-    // Each state is prepared so that the command is legal in at least one phase: a flag to confirm,
-    // a frozen board to reveal, an appeal to rule, an open objection window.
-    private static ContestState State(RoundPhase phase, string command = "")
+    [Fact]
+    public void GoingLiveNeedsEveryContestantCheckedInOrAbsent()
     {
+        var checkIn = State(RoundPhase.CheckIn);
+        Assert.Equal("CheckInIncomplete", Apply(checkIn, Actor.Organiser, new MoveRound(RoundPhase.Live)).Code);
+        var allButOne = checkIn with { CheckedIn = [.. Definition.Contestants.Skip(1).Select(c => c.Id)] };
+        Assert.Equal("CheckInIncomplete", Apply(allButOne, Actor.Organiser, new MoveRound(RoundPhase.Live)).Code);
+        var oneAbsent = allButOne with { Absences = allButOne.Absences.Add(ContestantId, new Absence(AbsenceKind.Absent, "ill", TestData.At)) };
+        Assert.True(Apply(oneAbsent, Actor.Organiser, new MoveRound(RoundPhase.Live)).Succeeded);
+    }
+
+    [Fact]
+    public void SignOffIsRefusedWhileACriterionLacksAFinalAggregate()
+    {
+        var review = State(RoundPhase.Review);
+        var result = Apply(review, new Actor(ChiefId, ActorRole.Chief), new MoveRound(RoundPhase.SignedOff));
+        Assert.Equal("MarkingIncomplete", result.Code);
+        // Those who do not compete need no marks.
+        var nobodyCompetes = review with
+        {
+            Absences = Definition.Contestants.ToImmutableSortedDictionary(c => c.Id, _ => new Absence(AbsenceKind.Withdrawn, "left", TestData.At)),
+        };
+        Assert.True(Apply(nobodyCompetes, new Actor(ChiefId, ActorRole.Chief), new MoveRound(RoundPhase.SignedOff)).Succeeded);
+    }
+
+    [Fact]
+    public void RecordingAnAbsenceNeedsAReason()
+    {
+        var result = Apply(State(RoundPhase.CheckIn), Actor.Organiser, new MarkAbsent(ContestantId, AbsenceKind.Absent, " "));
+        Assert.Equal("ReasonRequired", result.Code);
+    }
+
+    // Each state is prepared so that the command is legal in at least one phase: a flag to confirm,
+    // a frozen board to reveal, an appeal to rule, an open objection window, marking complete for a sign-off.
+    private static RoundState State(RoundPhase phase, string command = "")
+    {
+        var setUp = RoundReplay.Apply(RoundState.Empty("test/occupation"),
+            Ledger.LedgerChain.Next(new Ledger.LedgerPosition(0, Ledger.LedgerChain.Genesis), TestData.At, Ledger.LedgerKinds.ContestSetUp, "organiser", Definition));
         var flagged = new ContestantScore(0m, [], 5, [new FlaggedCriterion("P3", Contracts.Marking.CriterionFlag.SpreadExceedsTolerance)]);
         var appeal = new Appeal(1, ContestantId, "P3", "g", "organiser", TestData.At, AppealStatus.Open, null, null, null);
-        return new ContestState
+        var everyCriterion = Definition.Contestants.SelectMany(c => Definition.Scheme.Modules.SelectMany(m => m.Criteria)
+            .Select(k => RoundState.CriterionKey(c.Id, k.Id))).ToImmutableSortedDictionary(k => k, _ => "checked");
+        return setUp with
         {
-            Definition = Definition,
             Phase = phase,
             Blind = command is "draw" or "approveReveal",
-            Scores = command is "reopen" or "confirm" ? ImmutableDictionary<string, ContestantScore>.Empty.Add(ContestantId, flagged) : ImmutableDictionary<string, ContestantScore>.Empty,
+            Scores = command is "reopen" or "confirm" ? setUp.Scores.SetItem(ContestantId, flagged) : setUp.Scores,
+            Confirmed = command == "signOff" ? everyCriterion : setUp.Confirmed,
             PublishedAt = phase >= RoundPhase.Published ? TestData.At : null,
             FrozenBoard = command == "reveal" ? Board(phase) : null,
             Appeals = phase == RoundPhase.Published ? [appeal] : [],
@@ -149,6 +187,7 @@ public sealed class RoundWorkflowTests
         return new Actor(role == ActorRole.Chief ? ChiefId : "someone", role);
     }
 
-    private static WorkflowResult Apply(ContestState state, Actor actor, ContestCommand command) =>
-        RoundWorkflow.Apply(state, actor, command, Board(state.Phase), TestData.At, n => [.. Enumerable.Range(0, n)]);
+    private static WorkflowResult Apply(RoundState state, Actor actor, ContestCommand command) =>
+        RoundWorkflow.Decide(state, actor, command, TestData.At,
+            ids => new DrawEnvelope("salt", ids.Select((id, i) => KeyValuePair.Create(id, i + 1)).ToImmutableDictionary()));
 }

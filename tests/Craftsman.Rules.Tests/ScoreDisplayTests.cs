@@ -1,4 +1,4 @@
-using Craftsman.Grains.Scoring;
+using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Rules.Tests;
 

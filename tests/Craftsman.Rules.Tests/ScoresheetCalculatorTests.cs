@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Craftsman.Contracts.Marking;
-using Craftsman.Grains.Scoring;
+using Craftsman.Rules.Scoring;
 using static Craftsman.Rules.Tests.TestData;
 
 namespace Craftsman.Rules.Tests;

@@ -5,7 +5,7 @@ using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.Marking;
 using Craftsman.Contracts.People;
-using Craftsman.Grains.Scoring;
+using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Rules.Tests;
 

@@ -45,6 +45,14 @@ public sealed class GatewayApi(Uri gateway, int? gatewayPid) : IDisposable
     /// <summary>Moves an occupation's round; a 409 (already there or beyond) is fine and returns false.</summary>
     public async Task<bool> MovePhaseAsync(string edition, string occupation, string phase, string token, CancellationToken cancel)
     {
+        // A round goes live once everyone has checked in.
+        if (phase == "live")
+        {
+            using var checkIn = Request(HttpMethod.Post, $"api/editions/{Uri.EscapeDataString(edition)}/occupations/{Uri.EscapeDataString(occupation)}/check-in-all", token, new { });
+            using var checkedIn = await _http.SendAsync(checkIn, cancel);
+            if (checkedIn.StatusCode != HttpStatusCode.Conflict)
+                await EnsureSuccessAsync(checkedIn, cancel);
+        }
         using var request = Request(HttpMethod.Post, $"api/editions/{Uri.EscapeDataString(edition)}/occupations/{Uri.EscapeDataString(occupation)}/phase", token, new { phase });
         using var response = await _http.SendAsync(request, cancel);
         if (response.StatusCode == HttpStatusCode.Conflict)

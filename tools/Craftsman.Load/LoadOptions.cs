@@ -40,6 +40,8 @@ public sealed class LoadOptions
         Craftsman.Load — viewers, judges and a bare SignalR baseline against a running gateway (loopback only).
 
           dotnet run -c Release --project tools/Craftsman.Load -- [options]
+          dotnet run -c Release --project tools/Craftsman.Load -- sqlite-commits [--seconds S]
+                                    the raw one-row commit rate of SQLite as the embedded store uses it
 
           --url URL                 gateway base URL (default http://localhost:5000; loopback hosts only)
           --edition ID              edition id (default 2020)

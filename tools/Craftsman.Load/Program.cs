@@ -3,6 +3,8 @@ using Craftsman.Load;
 
 if (args is ["worker", .. var workerArgs])
     return await ViewerWorker.RunAsync(workerArgs);
+if (args is ["sqlite-commits", .. var baselineArgs])
+    return SqliteCommitBaseline.Run(baselineArgs);
 
 LoadOptions options;
 try

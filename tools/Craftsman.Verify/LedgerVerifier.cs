@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Craftsman.Contracts.Contests;
-using Craftsman.Grains.Ledger;
+using Craftsman.Rules.Ledger;
 
 namespace Craftsman.Verify;
 

@@ -2,7 +2,7 @@ using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Cluster;
-using Craftsman.Grains.Scoring;
+using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Gateway.Api;
 

@@ -18,6 +18,7 @@ public static class ContestEndpoints
     public sealed record RevealRequest(bool? OneRankFromBottom);
     public sealed record AppealRequest(string? ContestantId, string? CriterionId, string? Grounds);
     public sealed record RulingRequest(bool? Upheld, string? Reason);
+    public sealed record AbsenceRequest(AbsenceKind? Kind, string? Reason);
 
     public static IEndpointRouteBuilder MapContestEndpoints(this IEndpointRouteBuilder app)
     {
@@ -80,6 +81,12 @@ public static class ContestEndpoints
             request.Blind is { } blind ? Run(cluster, editionId, occupation, user, new SetBlind(blind)) : Required("blind"));
         contests.MapPost("/check-in", (string editionId, string occupation, ContestantRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
             string.IsNullOrWhiteSpace(request.ContestantId) ? Required("contestantId") : Run(cluster, editionId, occupation, user, new CheckInContestant(request.ContestantId)));
+        contests.MapPost("/check-in-all", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
+            CheckInEveryone(cluster, editionId, occupation, user));
+        contests.MapPost("/contestants/{contestantId}/absence", (string editionId, string occupation, string contestantId, AbsenceRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
+            request.Kind is not { } kind ? Required("kind")
+            : string.IsNullOrWhiteSpace(request.Reason) ? Required("reason")
+            : Run(cluster, editionId, occupation, user, new MarkAbsent(contestantId, kind, request.Reason)));
         contests.MapPost("/draw", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
             Run(cluster, editionId, occupation, user, new DrawNumbers()));
         contests.MapPost("/reveal-approval", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
@@ -110,6 +117,28 @@ public static class ContestEndpoints
         return result.Succeeded
             ? Results.Ok(result)
             : Problems.Problem(result.Code == "Forbidden" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, result.Error!, result.Code!);
+    }
+
+    /// <summary>Checks in, one ledger entry each, every contestant who is neither checked in nor recorded as not competing.</summary>
+    private static async Task<IResult> CheckInEveryone(ClusterAccess cluster, string editionId, string occupation, ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+            return Problems.Problem(StatusCodes.Status401Unauthorized, "Sign in first.", "SignInRequired");
+        if (NotYours(user, editionId, occupation) is { } refused)
+            return refused;
+        if (await Contest(cluster.Grains, editionId, occupation) is not { } contest)
+            return NoContest(editionId, occupation);
+        var status = await contest.GetStatus();
+        var waiting = (await contest.GetDefinition())!.Contestants.Select(c => c.Id)
+            .Where(id => !status.CheckedIn.Contains(id) && !status.NotCompeting.Any(n => n.ContestantId == id));
+        CommandResult? last = null;
+        foreach (var id in waiting)
+        {
+            last = await contest.Execute(user.Actor(), new CheckInContestant(id));
+            if (!last.Succeeded)
+                return Problems.Problem(last.Code == "Forbidden" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, last.Error!, last.Code!);
+        }
+        return Results.Ok(last ?? CommandResult.Done(status.Version));
     }
 
     /// <summary>Judges act for their own occupation and officials for their own edition; the organiser for any.</summary>

@@ -6,7 +6,8 @@ using Craftsman.Contracts.People;
 namespace Craftsman.Gateway.Live;
 
 /// <summary>
-/// A leaderboard as the public may see it: aggregates only, never a judge's mark. Every push
+/// A leaderboard as the public may see it: aggregates only, never a judge's mark. Rank 0 means
+/// unranked (nothing final yet, or not competing). Every push
 /// carries the occupation's version; a client that sees a gap asks for a snapshot.
 /// </summary>
 public sealed record PublicLeaderboard(
@@ -27,7 +28,8 @@ public sealed record PublicLeaderboard(
         board.OccupationCode,
         board.Version,
         board.Phase,
-        [.. board.Standings.Select(s => new PublicStanding(s.Rank, s.ContestantId, s.Name, s.Role, s.Composite, s.Modules, s.Status, s.MarkCount, s.HasOpenFlags))],
+        [.. board.Standings.Select(s => new PublicStanding(s.Rank, s.ContestantId, s.Name, s.Role, s.Composite, s.Modules, s.Status, s.MarkCount, s.HasOpenFlags,
+            s.Absence, s.CriteriaFinal, s.CriteriaTotal))],
         board.Arena,
         board.UpdatedAt,
         board.Blind,
@@ -44,4 +46,7 @@ public sealed record PublicStanding(
     ImmutableArray<ModuleScore> Modules,
     ResultStatus Status,
     int MarkCount,
-    bool HasOpenFlags);
+    bool HasOpenFlags,
+    AbsenceKind? Absence,
+    int CriteriaFinal,
+    int CriteriaTotal);

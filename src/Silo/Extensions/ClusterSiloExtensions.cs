@@ -1,4 +1,5 @@
 using Craftsman.Grains;
+using Craftsman.Grains.Storage;
 using Craftsman.Silo.Storage;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
@@ -46,6 +47,8 @@ public static class ClusterSiloExtensions
         silo.Services.AddGrainStorage(StorageNames.Craftsman, (services, _) =>
             new ResilientGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DatabaseStorage), new ResilientGrainStorageOptions(),
                 services.GetRequiredService<ILogger<ResilientGrainStorage>>()));
+        silo.Services.AddSingleton<ILedgerStore>(services =>
+            new PostgresLedgerStore(connectionString, services.GetRequiredService<ILogger<PostgresLedgerStore>>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;

@@ -1,4 +1,6 @@
 using Craftsman.Grains;
+using Craftsman.Grains.Storage;
+using Craftsman.Silo.Storage;
 using Craftsman.Silo.Seeding;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +48,7 @@ public static class SiloHostingExtensions
     {
         silo.Services.AddCompetitionClock();
         silo.AddSqliteGrainStorage(StorageNames.Craftsman, o => o.DatabasePath = databasePath);
+        silo.Services.AddSingleton<ILedgerStore>(services => new SqliteLedgerStore(databasePath, services.GetRequiredService<ILogger<SqliteLedgerStore>>()));
         return silo;
     }
 }

@@ -17,7 +17,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
 
     private readonly string _name;
     private readonly string _databasePath;
-    private readonly string _readConnectionString;
+    private readonly SqliteStore _store;
     private readonly IGrainStorageSerializer _serializer;
     private readonly IActivatorProvider _activators;
     private readonly ILogger _logger;
@@ -36,13 +36,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
             ?? throw new ArgumentException($"{nameof(options.GrainStorageSerializer)} is required.", nameof(options));
         _activators = activatorProvider;
         _logger = logger;
-        _readConnectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = _databasePath,
-            // A reader must never create an empty file somewhere the writer did not.
-            Mode = SqliteOpenMode.ReadWrite,
-        }.ToString();
-        _writer = new SqliteWriteQueue(_databasePath, logger);
+        _store = SqliteStore.For(_databasePath, logger);
+        _writer = _store.Writer;
     }
 
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -54,7 +49,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = new SqliteConnection(_readConnectionString);
+        await using var connection = new SqliteConnection(_store.ReadConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = ReadSql;
@@ -101,7 +96,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         // Not cancellable on purpose: the queued writes were promised durability, and committing
         // them takes milliseconds.
         await _writer.StopAsync();
-        using (var connection = new SqliteConnection(_readConnectionString))
+        _store.Forget();
+        using (var connection = new SqliteConnection(_store.ReadConnectionString))
         {
             // Pooled readers would otherwise keep the file open after the silo has stopped.
             SqliteConnection.ClearPool(connection);

@@ -8,8 +8,8 @@ namespace Craftsman.Silo.Storage;
 
 /// <summary>
 /// The one connection that writes to the database, with group commit: the loop takes every request
-/// waiting at that moment, applies them in one transaction, and completes each request only after
-/// that transaction has committed.
+/// waiting at that moment (grain state writes and ledger appends alike), applies them in one
+/// transaction, and completes each request only after that transaction has committed.
 /// </summary>
 /// <remarks>
 /// SQLite admits one writer at a time. Many connections writing at once spend their time in
@@ -28,10 +28,26 @@ internal sealed class SqliteWriteQueue
         CREATE TABLE IF NOT EXISTS storage_meta (
             key   TEXT    NOT NULL PRIMARY KEY,
             value INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS ledger_entry (
+            ledger_id     TEXT    NOT NULL,
+            sequence      INTEGER NOT NULL,
+            at            TEXT    NOT NULL,
+            kind          TEXT    NOT NULL,
+            actor         TEXT    NOT NULL,
+            data          TEXT    NOT NULL,
+            previous_hash TEXT    NOT NULL,
+            hash          TEXT    NOT NULL,
+            PRIMARY KEY (ledger_id, sequence)) WITHOUT ROWID;
         """;
 
-    private readonly Channel<WriteRequest> _requests =
-        Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// The store's format. 1: rounds kept in grain state (builds before December 2026).
+    /// 2: a round's only durable record is its ledger, in <c>ledger_entry</c>.
+    /// </summary>
+    public const int Format = 2;
+
+    private readonly Channel<QueuedWrite> _requests =
+        Channel.CreateUnbounded<QueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly ILogger _logger;
     private SqliteConnection? _connection;
@@ -86,14 +102,18 @@ internal sealed class SqliteWriteQueue
     public Task ClearAsync(string stateName, string grainId, string? expectedETag) =>
         Enqueue(new WriteRequest(stateName, grainId, expectedETag, Payload: null));
 
-    private Task<string?> Enqueue(WriteRequest request) =>
+    /// <summary>Appends ledger entries that continue the ledger after <paramref name="after"/>, all or none.</summary>
+    public Task AppendAsync(string ledgerId, long after, IReadOnlyList<Contracts.Contests.LedgerEntry> entries) =>
+        Enqueue(new LedgerAppend(ledgerId, after, entries));
+
+    private Task<string?> Enqueue(QueuedWrite request) =>
         _requests.Writer.TryWrite(request)
             ? request.Completion.Task
             : Task.FromException<string?>(new ObjectDisposedException(nameof(SqliteGrainStorage), "The SQLite grain storage has stopped."));
 
     private async Task RunAsync()
     {
-        var batch = new List<WriteRequest>();
+        var batch = new List<QueuedWrite>();
         while (await _requests.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (_requests.Reader.TryRead(out var request))
@@ -106,7 +126,7 @@ internal sealed class SqliteWriteQueue
         }
     }
 
-    private void CommitBatch(List<WriteRequest> batch)
+    private void CommitBatch(List<QueuedWrite> batch)
     {
         try
         {
@@ -141,7 +161,7 @@ internal sealed class SqliteWriteQueue
         }
     }
 
-    private static void ApplyInOneTransaction(SqliteConnection connection, List<WriteRequest> batch)
+    private static void ApplyInOneTransaction(SqliteConnection connection, List<QueuedWrite> batch)
     {
         using var transaction = connection.BeginTransaction();
         using var statements = new Statements(connection, transaction);
@@ -152,7 +172,15 @@ internal sealed class SqliteWriteQueue
         var counterBefore = lastETag;
         foreach (var request in batch)
         {
-            Apply(request, statements, ref lastETag);
+            switch (request)
+            {
+                case WriteRequest write:
+                    Apply(write, statements, ref lastETag);
+                    break;
+                case LedgerAppend append:
+                    Apply(append, statements);
+                    break;
+            }
         }
 
         if (lastETag != counterBefore)
@@ -188,6 +216,22 @@ internal sealed class SqliteWriteQueue
         request.NewETag = lastETag.ToString(CultureInfo.InvariantCulture);
     }
 
+    private static void Apply(LedgerAppend request, Statements statements)
+    {
+        var last = statements.LastSequence(request.LedgerId);
+        if (last != request.After || request.Entries.Count == 0 || request.Entries[0].Sequence != request.After + 1)
+        {
+            // Checked before inserting, so a refused append writes nothing and needs no savepoint.
+            request.Rejection = new Grains.Storage.LedgerConflictException(request.LedgerId, request.After);
+            return;
+        }
+
+        foreach (var entry in request.Entries)
+        {
+            statements.InsertEntry(request.LedgerId, entry);
+        }
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -209,6 +253,7 @@ internal sealed class SqliteWriteQueue
             command.ExecuteNonQuery();
             command.CommandText = Schema;
             command.ExecuteNonQuery();
+            CheckFormat(command);
             return connection;
         }
         catch
@@ -218,7 +263,33 @@ internal sealed class SqliteWriteQueue
         }
     }
 
-    private sealed record WriteRequest(string StateName, string GrainId, string? ExpectedETag, byte[]? Payload)
+    /// <summary>
+    /// A file written by a build that kept rounds in grain state has no format mark but holds their
+    /// state rows; this build cannot read those rounds, and says so rather than start with them missing.
+    /// </summary>
+    private static void CheckFormat(SqliteCommand command)
+    {
+        command.CommandText = "SELECT value FROM storage_meta WHERE key = 'format';";
+        if (command.ExecuteScalar() is long format)
+        {
+            if (format != Format)
+                throw new InvalidOperationException(
+                    $"The database {command.Connection!.DataSource} is in storage format {format}; this build reads format {Format}. Use the build that wrote it, or start with an empty data folder.");
+            return;
+        }
+
+        command.CommandText = "SELECT COUNT(*) FROM grain_state WHERE state_name IN ('contest', 'contestant', 'ledger-segment', 'contestant-history');";
+        if (command.ExecuteScalar() is long old && old > 0)
+            throw new InvalidOperationException(
+                $"The database {command.Connection!.DataSource} is in storage format 1 (rounds kept in grain state, written before December 2026); " +
+                $"this build reads format {Format} (each round's ledger is its only record). Export the ledgers with the build that wrote it " +
+                "(GET /api/editions/{edition}/occupations/{code}/ledger), then start this build with an empty data folder (move the old file away).");
+        command.CommandText = $"INSERT INTO storage_meta (key, value) VALUES ('format', {Format});";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A request the loop applies inside its batch transaction and completes once that has committed.</summary>
+    private abstract record QueuedWrite
     {
         public TaskCompletionSource<string?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -228,6 +299,10 @@ internal sealed class SqliteWriteQueue
         public Exception? Rejection { get; set; }
     }
 
+    private sealed record WriteRequest(string StateName, string GrainId, string? ExpectedETag, byte[]? Payload) : QueuedWrite;
+
+    private sealed record LedgerAppend(string LedgerId, long After, IReadOnlyList<Contracts.Contests.LedgerEntry> Entries) : QueuedWrite;
+
     /// <summary>The batch's commands, prepared once and rebound for each request.</summary>
     private sealed class Statements : IDisposable
     {
@@ -236,6 +311,8 @@ internal sealed class SqliteWriteQueue
         private readonly SqliteCommand _delete;
         private readonly SqliteCommand _readLastETag;
         private readonly SqliteCommand _saveLastETag;
+        private readonly SqliteCommand _lastSequence;
+        private readonly SqliteCommand _insertEntry;
 
         public Statements(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -259,6 +336,34 @@ internal sealed class SqliteWriteQueue
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value;
                 """,
                 "$value");
+            _lastSequence = Create(connection, transaction,
+                "SELECT MAX(sequence) FROM ledger_entry WHERE ledger_id = $ledger;",
+                "$ledger");
+            _insertEntry = Create(connection, transaction,
+                """
+                INSERT INTO ledger_entry (ledger_id, sequence, at, kind, actor, data, previous_hash, hash)
+                VALUES ($ledger, $sequence, $at, $kind, $actor, $data, $previous, $hash);
+                """,
+                "$ledger", "$sequence", "$at", "$kind", "$actor", "$data", "$previous", "$hash");
+        }
+
+        public long LastSequence(string ledgerId)
+        {
+            _lastSequence.Parameters["$ledger"].Value = ledgerId;
+            return _lastSequence.ExecuteScalar() is long last ? last : 0;
+        }
+
+        public void InsertEntry(string ledgerId, Contracts.Contests.LedgerEntry entry)
+        {
+            _insertEntry.Parameters["$ledger"].Value = ledgerId;
+            _insertEntry.Parameters["$sequence"].Value = entry.Sequence;
+            _insertEntry.Parameters["$at"].Value = entry.At.ToString("O", CultureInfo.InvariantCulture);
+            _insertEntry.Parameters["$kind"].Value = entry.Kind;
+            _insertEntry.Parameters["$actor"].Value = entry.Actor;
+            _insertEntry.Parameters["$data"].Value = entry.Data;
+            _insertEntry.Parameters["$previous"].Value = entry.PreviousHash;
+            _insertEntry.Parameters["$hash"].Value = entry.Hash;
+            _insertEntry.ExecuteNonQuery();
         }
 
         public long? ReadETag(string stateName, string grainId)
@@ -299,6 +404,8 @@ internal sealed class SqliteWriteQueue
             _delete.Dispose();
             _readLastETag.Dispose();
             _saveLastETag.Dispose();
+            _lastSequence.Dispose();
+            _insertEntry.Dispose();
         }
 
         private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)

@@ -34,7 +34,12 @@ public sealed class GatewayApi(GatewayServer server) : IDisposable
     public async Task MoveTo(string occupation, params string[] phases)
     {
         foreach (var phase in phases)
+        {
+            // A round goes live once everyone has checked in.
+            if (phase == "live")
+                await Send<JsonElement>(HttpMethod.Post, $"api/editions/{Edition}/occupations/{occupation}/check-in-all", await OrganiserToken(), new { });
             await Send<JsonElement>(HttpMethod.Post, $"api/editions/{Edition}/occupations/{occupation}/phase", await OrganiserToken(), new { phase });
+        }
     }
 
     /// <summary>An organiser's command on a round, e.g. "freeze" or "reveal".</summary>
@@ -57,7 +62,11 @@ public sealed class GatewayApi(GatewayServer server) : IDisposable
     }
 
     /// <summary>One judge marks every criterion of a contestant at <paramref name="level"/> (0–1) of its maximum, on its step.</summary>
-    public async Task MarkAll(string occupation, string judgeId, string contestantId, decimal level)
+    /// <summary>
+    /// The whole panel marks every criterion of the contestant at the same level of its maximum (a
+    /// measurement by its first two judges), so every criterion is final and counts on public boards.
+    /// </summary>
+    public async Task MarkAll(string occupation, string contestantId, decimal level)
     {
         var definition = await Send<JsonElement>(HttpMethod.Get, $"api/editions/{Edition}/occupations/{occupation}/definition", null);
         foreach (var module in definition.GetProperty("scheme").GetProperty("modules").EnumerateArray())
@@ -66,9 +75,33 @@ public sealed class GatewayApi(GatewayServer server) : IDisposable
                 var max = criterion.GetProperty("max").GetDecimal();
                 var step = criterion.GetProperty("step").GetDecimal();
                 var value = Math.Round(max * level / step, MidpointRounding.AwayFromZero) * step;
-                await SubmitMark(occupation, judgeId, contestantId, criterion.GetProperty("id").GetString()!, value);
+                await MarkCriterion(occupation, contestantId, criterion.GetProperty("id").GetString()!, value);
             }
     }
+
+    /// <summary>The whole panel gives the criterion the same value (a measurement: entered and confirmed).</summary>
+    public async Task MarkCriterion(string occupation, string contestantId, string criterionId, decimal value)
+    {
+        var definition = await Send<JsonElement>(HttpMethod.Get, $"api/editions/{Edition}/occupations/{occupation}/definition", null);
+        var measurement = definition.GetProperty("scheme").GetProperty("modules").EnumerateArray()
+            .SelectMany(m => m.GetProperty("criteria").EnumerateArray())
+            .Single(c => c.GetProperty("id").GetString() == criterionId).GetProperty("kind").GetString() == "measurement";
+        var judges = Panel(definition);
+        foreach (var judge in measurement ? judges.Take(2) : judges)
+            await SubmitMark(occupation, judge, contestantId, criterionId, value);
+    }
+
+    /// <summary>Marking closes and the chief judge signs off (every criterion must be final by then).</summary>
+    public async Task SignOff(string occupation, string chiefId)
+    {
+        await MoveTo(occupation, "review");
+        await As(chiefId, occupation, "sign-off");
+    }
+
+    public static IReadOnlyList<string> Panel(JsonElement definition) =>
+        [.. definition.GetProperty("panel").EnumerateArray()
+            .Where(j => j.GetProperty("role").GetString() == "judge")
+            .Select(j => j.GetProperty("id").GetString()!)];
 
     private async Task<string> JudgeToken(string judgeId)
     {

@@ -43,8 +43,12 @@ public sealed class MarkApiTests : IAsyncLifetime
         response.EnsureSuccessStatusCode();
         var after = await Leaderboard(_http);
         Assert.True(after.GetProperty("version").GetInt64() > before.GetProperty("version").GetInt64());
+        // One judge's mark counts on the live board; the public board waits for the whole panel.
+        var live = await (await _client.Organiser()).GetFromJsonAsync<JsonElement>($"{Contest}/live-board");
+        Assert.Equal(1, live.GetProperty("standings").EnumerateArray().Single(s => s.GetProperty("contestantId").GetString() == "C007").GetProperty("markCount").GetInt32());
         var standing = after.GetProperty("standings").EnumerateArray().Single(s => s.GetProperty("contestantId").GetString() == "C007");
-        Assert.Equal(1, standing.GetProperty("markCount").GetInt32());
+        Assert.Equal(0, standing.GetProperty("markCount").GetInt32());
+        Assert.Equal(0, standing.GetProperty("rank").GetInt32());
     }
 
     [Theory]

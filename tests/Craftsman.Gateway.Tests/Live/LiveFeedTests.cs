@@ -32,11 +32,14 @@ public sealed class LiveFeedTests : IAsyncLifetime
         var (_, inbox2, snapshot2) = await Viewer(GatewayClient.Occupation);
         var judge = await Judging("J014");
 
-        var outcome = await Submit(judge, "k-1", "C008", "P3", 17m);
+        // The whole panel marks P3 of C008: only then does the public board count it.
+        JsonElement outcome = default;
+        foreach (var id in new[] { "J014", "J015", "J016", "J017", "J018" })
+            outcome = await Submit(id == "J014" ? judge : await Judging(id), $"k-1-{id}", "C008", "P3", 17m);
 
         Assert.True(outcome.GetProperty("accepted").GetBoolean());
         var version = outcome.GetProperty("version").GetInt64();
-        Assert.Equal(snapshot1.GetProperty("version").GetInt64() + 1, version);
+        Assert.Equal(snapshot1.GetProperty("version").GetInt64() + 5, version);
         foreach (var inbox in new[] { inbox1, inbox2 })
         {
             var delta = await inbox.WaitFor(m => m.GetProperty("version").GetInt64() == version);
@@ -67,7 +70,8 @@ public sealed class LiveFeedTests : IAsyncLifetime
         var start = snapshot.GetProperty("version").GetInt64();
         Assert.Equal(Enumerable.Range(1, marks.Count).Select(i => start + i), versions);
         var last = await inbox.WaitFor(m => m.GetProperty("version").GetInt64() == versions[^1]);
-        Assert.Equal(marks.Count, last.GetProperty("standings").EnumerateArray().Single(s => s.GetProperty("contestantId").GetString() == "C008").GetProperty("markCount").GetInt32());
+        // Each criterion was marked by the whole panel, so the public board counts all three.
+        Assert.Equal(3, last.GetProperty("standings").EnumerateArray().Single(s => s.GetProperty("contestantId").GetString() == "C008").GetProperty("criteriaFinal").GetInt32());
 
         // Sent again (tablets that never saw the answers): the same outcomes, nothing counted twice.
         var again = await Task.WhenAll(marks.Select(m => Submit(judges[m.Judge], m.Key, "C008", m.Criterion, m.Value)));
@@ -146,8 +150,9 @@ public sealed class LiveFeedTests : IAsyncLifetime
         Assert.Equal(first.ToString(), again.ToString());
         var mine = await judge.InvokeAsync<JsonElement>("GetMyMarks");
         Assert.Equal(1, mine.GetArrayLength());
-        var board = await inbox.WaitFor(m => m.GetProperty("version").GetInt64() == first.GetProperty("version").GetInt64());
-        Assert.Equal(1, board.GetProperty("standings").EnumerateArray().Single(s => s.GetProperty("contestantId").GetString() == "C007").GetProperty("markCount").GetInt32());
+        await inbox.WaitFor(m => m.GetProperty("version").GetInt64() == first.GetProperty("version").GetInt64());
+        var live = await (await _client.Organiser()).GetFromJsonAsync<JsonElement>($"/api/editions/{GatewayClient.Edition}/occupations/{GatewayClient.Occupation}/live-board");
+        Assert.Equal(1, live.GetProperty("standings").EnumerateArray().Single(s => s.GetProperty("contestantId").GetString() == "C007").GetProperty("markCount").GetInt32());
     }
 
     [Fact]

@@ -58,7 +58,12 @@ public sealed class GatewayClient(GatewayFactory factory)
     {
         var organiser = await Organiser();
         foreach (var phase in phases)
+        {
+            // A round goes live once everyone has checked in.
+            if (phase == "live")
+                (await organiser.PostAsync($"/api/editions/{Edition}/occupations/{Occupation}/check-in-all", null)).EnsureSuccessStatusCode();
             (await organiser.PostAsJsonAsync($"/api/editions/{Edition}/occupations/{Occupation}/phase", new { phase })).EnsureSuccessStatusCode();
+        }
     }
 
     public Task GoLive() => MoveTo("checkIn", "live");

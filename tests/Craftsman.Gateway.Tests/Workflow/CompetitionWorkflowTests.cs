@@ -92,6 +92,16 @@ public sealed class CompetitionWorkflowTests : IAsyncLifetime
             await Mark(judges[Judges[j]], draws[0], "P3", p3[j]);
         await Mark(judges["J014"], draws[1], "P1", 25);
         await Mark(judges["J015"], draws[1], "P1", 24.5m);
+        // Every other criterion: the panel marks it alike, so no criterion is left without a final
+        // aggregate when the chief judge signs off.
+        var marked = new HashSet<(string, string)> { (draws[0], "E1"), (draws[1], "E1"), (draws[2], "E1"), (draws[0], "P3"), (draws[1], "P1") };
+        foreach (var criterion in contest.GetProperty("scheme").GetProperty("modules").EnumerateArray().SelectMany(m => m.GetProperty("criteria").EnumerateArray()))
+        {
+            var id = criterion.GetProperty("id").GetString()!;
+            foreach (var d in draws.Where(d => !marked.Contains((d, id))))
+                foreach (var j in criterion.GetProperty("kind").GetString() == "measurement" ? Judges.Take(2) : Judges)
+                    await Mark(judges[j], d, id, 0);
+        }
 
         // The viewer follows along seeing draw numbers only.
         var live = await boards.WaitFor(b => b.GetProperty("standings").EnumerateArray().All(s => s.GetProperty("markCount").GetInt32() > 0));

@@ -54,7 +54,7 @@ public sealed class MarkBatchTests(ClusterFixture fixture)
         var marks = ledger.Skip(ledgerBefore).ToList();
         Assert.Equal(["mark", "mark", "mark", "mark"], marks.Select(e => e.Kind));
         Assert.Equal(["k1", "k2", "k4", "k5"], marks.Select(e => System.Text.Json.JsonDocument.Parse(e.Data).RootElement.GetProperty("key").GetString()));
-        Assert.Null(Craftsman.Grains.Ledger.LedgerChain.Verify(ledger));
+        Assert.Null(Craftsman.Rules.Ledger.LedgerChain.Verify(ledger));
 
         // The whole batch again (a gateway that never saw the answer): the same outcomes, nothing changed.
         var again = await s.Contest.SubmitMarks([.. batch]);

@@ -45,9 +45,27 @@ public sealed class ContestScenario(IGrainFactory grains, EditionDocument docume
     public Judge Chief => Document.Judges.Single(j => j.Role == JudgeRole.Chief);
     public IReadOnlyList<Contestant> Contestants => Document.Contestants;
 
-    /// <summary>Moves the round as the person who may: the chief judge signs off, the organiser does the rest.</summary>
-    public Task<CommandResult> MoveTo(RoundPhase phase) =>
-        Contest.Execute(phase == RoundPhase.SignedOff ? new Actor(Chief.Id, ActorRole.Chief) : Actor.Organiser, new MoveRound(phase));
+    /// <summary>
+    /// Moves the round as the person who may: the chief judge signs off, the organiser does the rest
+    /// (checking everyone in first when the round is to go live).
+    /// </summary>
+    public async Task<CommandResult> MoveTo(RoundPhase phase)
+    {
+        if (phase == RoundPhase.Live && (await Contest.GetStatus()).Phase == RoundPhase.CheckIn)
+            foreach (var contestant in Contestants)
+                Assert.True((await Contest.Execute(Actor.Organiser, new CheckInContestant(contestant.Id))).Succeeded);
+        return await Contest.Execute(phase == RoundPhase.SignedOff ? new Actor(Chief.Id, ActorRole.Chief) : Actor.Organiser, new MoveRound(phase));
+    }
+
+    /// <summary>Every judge marks every criterion of every contestant 0 (valid on any step, no spread, so no flags).</summary>
+    public async Task MarkEverything()
+    {
+        var criteria = Document.MarkingSchemes.Single().Modules.SelectMany(m => m.Criteria).ToList();
+        var marks = Contestants.SelectMany(c => criteria.SelectMany(k =>
+            (k.Kind == CriterionKind.Measurement ? Judges.Take(2) : Judges).Select(j => new MarkSubmission($"all-{c.Id}-{k.Id}-{j.Id}", j.Id, c.Id, k.Id, 0m))));
+        var outcomes = await Contest.SubmitMarks([.. marks]);
+        Assert.All(outcomes, o => Assert.True(o.Accepted, o.Rejection?.Message));
+    }
 
     public IContestantGrain Contestant(string id) => grains.GetGrain<IContestantGrain>(GrainKeys.Contestant(EditionId, id));
 
@@ -58,7 +76,12 @@ public sealed class ContestScenario(IGrainFactory grains, EditionDocument docume
         Assert.True(result.Imported, string.Join("; ", result.Errors));
         var scenario = new ContestScenario(grains, document);
         for (var p = RoundPhase.Draft + 1; p <= phase; p++)
+        {
+            // A round to be signed off needs every criterion final: mark them all before marking closes.
+            if (p == RoundPhase.Review && phase >= RoundPhase.SignedOff)
+                await scenario.MarkEverything();
             Assert.True((await scenario.MoveTo(p)).Succeeded);
+        }
         return scenario;
     }
 

@@ -53,8 +53,14 @@ public sealed class Preparation(GatewayApi api, FailoverOptions options)
     {
         var path = $"{api.EditionPath}/occupations/{Uri.EscapeDataString(plan.Code)}";
         foreach (var phase in new[] { "checkIn", "live" })
+        {
+            // A round goes live once everyone has checked in.
+            if (phase == "live")
+                await api.RetryAsync($"{plan.Code} check-in", HttpMethod.Post, $"{path}/check-in-all", organiser, new { }, Budget, cancel,
+                    acceptable: r => r.Status == 409);
             await api.RetryAsync($"{plan.Code} → {phase}", HttpMethod.Post, $"{path}/phase", organiser, new { phase }, Budget, cancel,
                 acceptable: r => r.Status == 409);
+        }
         var board = await api.RetryAsync($"leaderboard of {plan.Code}", HttpMethod.Get, $"{path}/leaderboard", null, null, Budget, cancel);
         if (!string.Equals(board.String("phase"), "live", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"The round of {plan.Code} is {board.String("phase")}, not Live; the drills need fresh Live rounds.");

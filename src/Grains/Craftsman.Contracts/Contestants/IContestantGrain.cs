@@ -1,25 +1,18 @@
-using System.Collections.Immutable;
-using Craftsman.Contracts.Marking;
-using Craftsman.Contracts.People;
+using Orleans.Concurrency;
 
 namespace Craftsman.Contracts.Contestants;
 
 /// <summary>
-/// One contestant's scoresheet, keyed "{editionId}/{contestantId}". Marks reach it only through the
-/// occupation's contest grain, which has already checked phase, panel and scheme.
+/// One contestant's own record, keyed "{editionId}/{contestantId}": what a contestant and the office
+/// read about them. A read model of the contests' ledgers, fed after each mark is acknowledged and
+/// rebuilt from the contests when it has nothing, never a second copy that could disagree.
 /// </summary>
 [Alias("craftsman.IContestantGrain")]
 public interface IContestantGrain : IGrainWithStringKey
 {
-    [Alias("Enrol")]
-    Task Enrol(Contestant contestant, MarkingScheme scheme);
-
-    /// <summary>
-    /// Stores the marks in the order given, in one write (a known key is recognised, a refused mark
-    /// changes nothing), and answers with each one's recording and the scoresheet after all of them.
-    /// </summary>
-    [Alias("RecordMarks")]
-    Task<RecordedMarks> RecordMarks(ImmutableArray<MarkSubmission> submissions, DateTimeOffset enteredAt);
+    /// <summary>A contest's newest scoresheet of this contestant, at the contest's version.</summary>
+    [OneWay, Alias("Observe")]
+    Task Observe(string contestKey, long version, Scoresheet sheet);
 
     [Alias("GetScoresheet")]
     Task<Scoresheet> GetScoresheet();

@@ -60,3 +60,13 @@ public sealed record RuleAppeal(
     [property: Id(0)] int AppealNumber,
     [property: Id(1)] bool Upheld,
     [property: Id(2)] string Reason) : ContestCommand;
+
+/// <summary>
+/// The organiser records that a contestant does not compete: absent at check-in, withdrawn, or
+/// disqualified, with the reason. They are listed after those who compete, unranked.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("craftsman.MarkAbsent")]
+public sealed record MarkAbsent(
+    [property: Id(0)] string ContestantId,
+    [property: Id(1)] AbsenceKind Kind,
+    [property: Id(2)] string Reason) : ContestCommand;

@@ -12,4 +12,11 @@ namespace Craftsman.Contracts.Contests;
 public sealed record ContestUpdate(
     [property: Id(0)] Leaderboard Board,
     [property: Id(1)] ImmutableArray<Scoresheet> Changed,
-    [property: Id(2)] Leaderboard PublicBoard);
+    [property: Id(2)] Leaderboard PublicBoard)
+{
+    /// <summary>
+    /// The version of the update the contest pushed before this one: a client that holds that
+    /// version has missed nothing (one batch of marks can raise the version by more than one).
+    /// </summary>
+    [Id(3)] public long Follows { get; init; }
+}

@@ -71,7 +71,11 @@ public interface IContestGrain : IGrainWithStringKey
     [Alias("Unsubscribe")]
     Task Unsubscribe(IContestObserver observer);
 
-    /// <summary>Every contestant's scoresheet (draw numbers in a blind round).</summary>
+    /// <summary>One contestant's scoresheet with real identities: what the contestant's own record is rebuilt from.</summary>
+    [Alias("GetScoresheetOf")]
+    Task<Scoresheet?> GetScoresheetOf(string contestantId);
+
+    /// <summary>Every contestant's scoresheet, in draw-number order with draw numbers in a blind round.</summary>
     [Alias("GetScoresheets")]
     Task<ImmutableArray<Scoresheet>> GetScoresheets();
 }

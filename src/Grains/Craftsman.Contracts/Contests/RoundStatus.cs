@@ -22,7 +22,26 @@ public sealed record RoundStatus(
     [property: Id(14)] ImmutableArray<Appeal> Appeals,
     [property: Id(15)] string LedgerHead,
     [property: Id(16)] string? TitleHolderId,
-    [property: Id(17)] ImmutableArray<AppealedCriterion> AwaitingConfirmation);
+    [property: Id(17)] ImmutableArray<AppealedCriterion> AwaitingConfirmation)
+{
+    /// <summary>Contestants who do not compete, with the kind and the reason (ids as the caller may see them).</summary>
+    [Id(18)] public ImmutableArray<NotCompeting> NotCompeting { get; init; } = [];
+
+    /// <summary>Flags the chief judge confirmed, with the written reason.</summary>
+    [Id(19)] public ImmutableArray<ConfirmedCriterion> Confirmed { get; init; } = [];
+}
+
+[GenerateSerializer, Immutable, Alias("craftsman.NotCompeting")]
+public sealed record NotCompeting(
+    [property: Id(0)] string ContestantId,
+    [property: Id(1)] AbsenceKind Kind,
+    [property: Id(2)] string Reason);
+
+[GenerateSerializer, Immutable, Alias("craftsman.ConfirmedCriterion")]
+public sealed record ConfirmedCriterion(
+    [property: Id(0)] string ContestantId,
+    [property: Id(1)] string CriterionId,
+    [property: Id(2)] string Reason);
 
 /// <summary>A flagged criterion the chief judge has not yet resolved (ids as the caller may see them).</summary>
 [GenerateSerializer, Immutable, Alias("craftsman.OpenFlag")]

@@ -14,4 +14,10 @@ public enum MarkRejectionCode
     MarkOffStep = 7,
     MeasurementAlreadyConfirmed = 8,
     IdempotencyKeyReused = 9,
+
+    /// <summary>The contestant is absent, withdrawn or disqualified.</summary>
+    ContestantNotCompeting = 10,
+
+    /// <summary>A blind round names contestants by draw number only; a real id is refused.</summary>
+    DrawNumberRequired = 11,
 }

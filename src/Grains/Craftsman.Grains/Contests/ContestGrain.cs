@@ -1,20 +1,30 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
+using Craftsman.Contracts.Errors;
 using Craftsman.Contracts.Marking;
-using Craftsman.Grains.Ledger;
-using Craftsman.Grains.Scoring;
-using Craftsman.Grains.Workflow;
+using Craftsman.Grains.Storage;
+using Craftsman.Rules.Ledger;
+using Craftsman.Rules.Round;
+using Craftsman.Rules.Workflow;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 
 namespace Craftsman.Grains.Contests;
 
+/// <summary>
+/// One occupation's round: intake and dispatch. Marks and commands are decided by the rules
+/// (<see cref="MarkIntake"/>, <see cref="RoundWorkflow"/>), appended to the ledger in one durable
+/// write, and only then applied (by <see cref="RoundReplay"/>, which also rebuilds the round on
+/// activation), answered and pushed. The ledger is the only durable record of the round.
+/// </summary>
 public sealed class ContestGrain(
-    [PersistentState("contest", StorageNames.Craftsman)] IPersistentState<ContestState> state,
+    [PersistentState("draws", StorageNames.Craftsman)] IPersistentState<SealedDraws> draws,
+    ILedgerStore store,
     [FromKeyedServices(CompetitionClock.Key)] TimeProvider clock,
     ILogger<ContestGrain> logger)
     : Grain, IContestGrain
@@ -22,228 +32,98 @@ public sealed class ContestGrain(
     /// <summary>How long a gateway's subscription lasts unless renewed.</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(2);
 
-    /// <summary>Entries kept in the contest's own state before they move to a segment grain.</summary>
-    public const int LedgerSegmentSize = 32;
-
     private readonly ObserverManager<IContestObserver> _observers = new(SubscriptionLifetime, logger);
-    private Leaderboard? _leaderboard;
-    private Dictionary<string, AcceptedMark>? _sealedMarks;
+    private RoundState _round = null!;
+    private ImmutableList<LedgerEntry> _ledger = [];
+    private long _lastPushed;
 
-    private ContestState S => state.State;
+    private string Key => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (S.Definition is { } definition)
-            await Reconcile(definition);
+        _ledger = [.. await store.ReadAsync(Key, cancellationToken)];
+        var envelopes = draws.State.Envelopes.ToImmutableDictionary(
+            e => e.Key, e => new DrawEnvelope(e.Value.Salt, e.Value.Numbers));
+        _round = RoundReplay.Build(Key, _ledger, envelopes);
+        _lastPushed = _round.Version;
     }
 
     public async Task<string?> Setup(ContestDefinition definition)
     {
-        if (S.Phase != RoundPhase.Draft)
-            return $"The contest can be set up only in Draft; it is {S.Phase}.";
+        if (_round.Phase != RoundPhase.Draft)
+            return $"The contest can be set up only in Draft; it is {_round.Phase}.";
         if (definition.Contestants.Any(c => c.Occupation != definition.Occupation.Code)
             || definition.Panel.Any(j => j.Occupation != definition.Occupation.Code))
             return $"Every contestant and judge of the contest must belong to {definition.Occupation.Code}.";
-
-        await Task.WhenAll(definition.Contestants.Select(c => Contestant(definition, c.Id).Enrol(c, definition.Scheme)));
-        var unmarked = ContestantScore.From(ScoresheetCalculator.Calculate("", definition.Scheme, [], []));
-        var scores = definition.Contestants.ToImmutableDictionary(c => c.Id, _ => unmarked);
-        await Commit(S with { Definition = definition, Scores = scores }, [new LedgerItem(LedgerKinds.ContestSetUp, "organiser", definition)]);
+        // A re-import of the same edition must not grow the ledger with identical set-ups.
+        if (_round.Definition is { } current && Same(current, definition))
+            return null;
+        await Append([LedgerChain.Next(_round.LedgerEnd, clock.GetUtcNow(), LedgerKinds.ContestSetUp, "organiser", definition)], null);
         return null;
     }
 
-    public Task<ContestDefinition?> GetDefinition() => Task.FromResult(S.Definition);
+    public Task<ContestDefinition?> GetDefinition() => Task.FromResult(_round.Definition);
 
     public Task<ContestDefinition?> GetPanelDefinition() =>
-        Task.FromResult(S.Definition is { } d ? Visibility.Mask(S, d) : null);
+        Task.FromResult(_round.Definition is { } d ? Visibility.Mask(_round, d) : null);
 
     public async Task<MarkOutcome> SubmitMark(MarkSubmission submission) => (await SubmitMarks([submission]))[0];
 
     public async Task<ImmutableArray<MarkOutcome>> SubmitMarks(ImmutableArray<MarkSubmission> submissions)
     {
-        var sealedMarks = await SealedMarks();
-        var current = S;
-        var outcomes = new MarkOutcome?[submissions.Length];
-        // A key seen earlier in this batch answers like the earlier submission once that one is decided.
-        var firstWithKey = new Dictionary<string, int>();
-        var toRecord = new Dictionary<string, List<(int Index, MarkSubmission Mark)>>();
-        var remarks = new HashSet<int>();
-        for (var i = 0; i < submissions.Length; i++)
+        var batch = MarkIntake.Decide(_round, submissions, clock.GetUtcNow());
+        if (batch.Entries.Count > 0)
         {
-            var submission = submissions[i];
-            var key = submission.IdempotencyKey ?? "";
-            // Known keys answer first, before the phase is checked: a mark stored while the round was
-            // live and resent after it closed was still saved.
-            if (current.Accepted.TryGetValue(key, out var earlier) || sealedMarks.TryGetValue(key, out earlier))
-            {
-                outcomes[i] = SameMark(current, earlier.Submission, submission) ? earlier.Outcome : KeyReused(key);
-                continue;
-            }
-            if (firstWithKey.ContainsKey(key))
-                continue;
-            firstWithKey[key] = i;
-
-            // Tablets in a blind round only know draw numbers; the contest alone holds the mapping.
-            var mark = submission with { ContestantId = Visibility.ResolveContestant(current, submission.ContestantId ?? "") };
-            var reopened = current.Reopened.TryGetValue(ContestState.CriterionKey(mark.ContestantId, mark.CriterionId ?? ""), out var judges)
-                && judges.Contains(mark.JudgeId) && current.Phase is RoundPhase.Review or RoundPhase.Published;
-            if (MarkValidator.Validate(current.Definition, current.Phase, mark, reopened) is { } invalid)
-            {
-                outcomes[i] = MarkOutcome.Reject(key, invalid.Code, invalid.Message);
-                continue;
-            }
-            if (reopened)
-                remarks.Add(i);
-            if (!toRecord.TryGetValue(mark.ContestantId, out var list))
-                toRecord[mark.ContestantId] = list = [];
-            list.Add((i, mark));
+            var before = _round;
+            await Append(batch.Entries, batch.Next);
+            Feed(before, _round);
         }
-
-        // Each contestant stores its marks in one write; contestants write side by side.
-        var now = clock.GetUtcNow();
-        var calls = toRecord.Select(async pair =>
-        {
-            var recorded = await Contestant(current.Definition!, pair.Key).RecordMarks([.. pair.Value.Select(p => p.Mark)], now);
-            return (Marks: pair.Value, Recorded: recorded);
-        }).ToList();
-        try
-        {
-            await Task.WhenAll(calls);
-        }
-        catch
-        {
-            // Handled below: what was stored is still committed here, so a resend finds it.
-        }
-
-        var version = current.Version;
-        var scores = current.Scores;
-        var accepted = current.Accepted;
-        var reopenedLeft = current.Reopened;
-        var entries = new List<LedgerItem>();
-        var changed = ImmutableArray.CreateBuilder<Scoresheet>();
-        Exception? failure = null;
-        foreach (var call in calls)
-        {
-            if (!call.IsCompletedSuccessfully)
-            {
-                failure ??= call.Exception!.GetBaseException();
-                continue;
-            }
-            var (marks, recorded) = call.Result;
-            for (var j = 0; j < marks.Count; j++)
-            {
-                var (index, mark) = marks[j];
-                var recording = recorded.Recordings[j];
-                var key = mark.IdempotencyKey ?? "";
-                // A mark the contestant already holds but this contest does not (its write was lost
-                // after the contestant's) is accepted now, like a new one.
-                outcomes[index] = recording.Rejection is { } refused
-                    ? MarkOutcome.Reject(key, refused.Code, refused.Message)
-                    : MarkOutcome.Accept(key, 0, recording.IsCorrection);
-            }
-            if (recorded.Recordings.Any(r => r.Rejection is null))
-            {
-                scores = scores.SetItem(recorded.Scoresheet.ContestantId, ContestantScore.From(recorded.Scoresheet));
-                changed.Add(recorded.Scoresheet);
-            }
-        }
-
-        // Versions and ledger entries follow the order the marks were sent in.
-        for (var i = 0; i < submissions.Length; i++)
-        {
-            var submission = submissions[i];
-            if (outcomes[i] is not { Accepted: true } outcome || firstWithKey.GetValueOrDefault(submission.IdempotencyKey ?? "", -1) != i)
-                continue;
-            var contestant = Visibility.ResolveContestant(current, submission.ContestantId ?? "");
-            if (remarks.Contains(i))
-                reopenedLeft = RoundWorkflow.Remarked(reopenedLeft, contestant, submission.CriterionId ?? "", submission.JudgeId);
-            outcomes[i] = outcome = outcome with { Version = ++version };
-            accepted = accepted.Add(outcome.IdempotencyKey, new AcceptedMark(submission, outcome));
-            entries.Add(new LedgerItem(LedgerKinds.Mark, submission.JudgeId, new LedgerMark(
-                submission.JudgeId,
-                Visibility.Masked(current) ? Visibility.MaskedId(current, contestant) : contestant,
-                submission.CriterionId ?? "",
-                submission.Value,
-                outcome.IdempotencyKey,
-                outcome.IsCorrection)));
-        }
-
-        if (entries.Count > 0)
-        {
-            await Commit(current with { Scores = scores, Accepted = accepted, Reopened = reopenedLeft }, entries);
-            await Notify(changed.ToImmutable());
-        }
-        if (failure is not null)
-            throw failure;
-
-        // A repeated key within the batch: the same mark gets the first one's outcome, another mark is refused.
-        for (var i = 0; i < submissions.Length; i++)
-        {
-            if (outcomes[i] is not null)
-                continue;
-            var key = submissions[i].IdempotencyKey ?? "";
-            var first = firstWithKey[key];
-            outcomes[i] = submissions[first] == submissions[i] ? outcomes[first] : KeyReused(key);
-        }
-        return [.. outcomes.Select(o => o!)];
+        return [.. batch.Outcomes];
     }
-
-    /// <summary>
-    /// Whether a resend carries the mark first sent under its key. A mark sealed in the ledger names
-    /// its contestant as recorded then (a draw number while the round was blind), so either form counts.
-    /// </summary>
-    private static bool SameMark(ContestState s, MarkSubmission first, MarkSubmission again) =>
-        first.JudgeId == again.JudgeId && first.CriterionId == again.CriterionId && first.Value == again.Value
-        && (first.ContestantId == again.ContestantId
-            || Visibility.ResolveContestant(s, first.ContestantId ?? "") == Visibility.ResolveContestant(s, again.ContestantId ?? ""));
-
-    private static MarkOutcome KeyReused(string key) =>
-        MarkOutcome.Reject(key, MarkRejectionCode.IdempotencyKeyReused, $"Idempotency key '{key}' was already used for another mark.");
 
     public async Task<CommandResult> Execute(Actor actor, ContestCommand command)
     {
         command = command switch
         {
-            ReopenCriterion r => r with { ContestantId = Visibility.ResolveContestant(S, r.ContestantId) },
-            ConfirmCriterion c => c with { ContestantId = Visibility.ResolveContestant(S, c.ContestantId) },
+            ReopenCriterion r => r with { ContestantId = Visibility.RealId(_round, r.ContestantId) },
+            ConfirmCriterion c => c with { ContestantId = Visibility.RealId(_round, c.ContestantId) },
             _ => command,
         };
-        var result = RoundWorkflow.Apply(S, actor, command, await GetLeaderboardUnmasked(), clock.GetUtcNow(), Shuffle);
-        if (!result.Succeeded)
-            return CommandResult.Refused(S.Version, result.Code!, result.Error!);
-        await Commit(result.Next!, [new LedgerItem(result.Kind!, actor.Id, result.Data!)]);
-        await Notify([]);
-        return CommandResult.Done(S.Version);
+        var now = clock.GetUtcNow();
+        var decision = RoundWorkflow.Decide(_round, actor, command, now, Draw);
+        if (!decision.Succeeded)
+            return CommandResult.Refused(_round.Version, decision.Code!, decision.Error!);
+        if (decision.Envelope is { } envelope)
+        {
+            // Sealed before the ledger names it: a crash in between leaves an unused envelope, never a draw without one.
+            await draws.CommitAsync(draws.State with { Envelopes = draws.State.Envelopes.SetItem(envelope.Commitment, new SealedDraw(envelope.Salt, envelope.Numbers)) }, GrainContext);
+            _round = _round with { Envelopes = _round.Envelopes.SetItem(envelope.Commitment, envelope) };
+        }
+        await Append([LedgerChain.Next(_round.LedgerEnd, now, decision.Kind!, actor.Id, decision.Data!)], null);
+        return CommandResult.Done(_round.Version);
     }
 
-    public async Task<Leaderboard> GetLeaderboard() => Visibility.Mask(S, await GetLeaderboardUnmasked());
+    public Task<Leaderboard> GetLeaderboard() => Task.FromResult(RoundBoards.Panel(_round));
 
-    public async Task<Leaderboard> GetPublicBoard() => Visibility.PublicBoard(S, await GetLeaderboardUnmasked());
+    public Task<Leaderboard> GetPublicBoard() => Task.FromResult(RoundBoards.Public(_round));
 
-    public Task<RoundStatus> GetStatus() => Task.FromResult(new RoundStatus(
-        S.Definition?.Occupation.Code ?? this.GetPrimaryKeyString(), S.Phase, S.Version, S.Blind,
-        S.DrawNumbers.Count > 0, [.. S.CheckedIn], Visibility.OpenFlags(S),
-        [.. S.Reopened.Select(r => (Key: r.Key.Split('|'), Judges: r.Value)).Select(r => new ReopenedCriterion(
-            Visibility.Masked(S) ? Visibility.MaskedId(S, r.Key[0]) : r.Key[0], r.Key[1], r.Judges))],
-        [.. S.RevealApprovals], S.SignedOffBy, S.SignedOffAt, S.FrozenBoard is not null, S.RevealedFromBottom,
-        S.ObjectionWindowClosesAt, [.. S.Appeals], S.LedgerEnd.Hash, S.TitleHolderId,
-        [.. S.AppealReopened.Select(key => key.Split('|')).Select(k => new AppealedCriterion(k[0], k[1]))]));
+    public Task<RoundStatus> GetStatus() => Task.FromResult(RoundBoards.Status(_round));
 
-    public async Task<RoundStatus> GetPanelStatus() => Visibility.Mask(S, await GetStatus());
+    public Task<RoundStatus> GetPanelStatus() => Task.FromResult(Visibility.Mask(_round, RoundBoards.Status(_round)));
 
-    public async Task<ImmutableList<LedgerEntry>> GetLedger() => [.. await SealedEntries(), .. S.Ledger];
+    public Task<ImmutableList<LedgerEntry>> GetLedger() => Task.FromResult(_ledger);
 
-    public async Task<ContestSummary> GetSummary()
+    public Task<ContestSummary> GetSummary()
     {
-        var board = await GetPublicBoard();
-        return new ContestSummary(this.GetPrimaryKeyString(), board.Phase, board.Version,
-            S.Definition?.Contestants.Length ?? 0, board.Withheld > 0 ? null : board.Standings.FirstOrDefault(), board.Arena);
+        var board = RoundBoards.Public(_round);
+        return Task.FromResult(new ContestSummary(Key, board.Phase, board.Version, _round.Definition?.Contestants.Length ?? 0,
+            board.Withheld > 0 ? null : board.Standings.FirstOrDefault(s => s.Rank > 0), board.Arena));
     }
 
-    public async Task<ContestUpdate> Subscribe(IContestObserver observer)
+    public Task<ContestUpdate> Subscribe(IContestObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        return await CurrentUpdate([]);
+        return Task.FromResult(Update([]));
     }
 
     public Task Unsubscribe(IContestObserver observer)
@@ -252,130 +132,63 @@ public sealed class ContestGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<ImmutableArray<Scoresheet>> GetScoresheets()
-    {
-        if (S.Definition is not { } definition)
-            return [];
-        var sheets = await Task.WhenAll(definition.Contestants.Select(c => Contestant(definition, c.Id).GetScoresheet()));
-        return [.. sheets.Select(sheet => Visibility.Mask(S, sheet))];
-    }
+    public Task<ImmutableArray<Scoresheet>> GetScoresheets() => Task.FromResult<ImmutableArray<Scoresheet>>(
+        [.. _round.Sheets.Values.Select(sheet => Visibility.Mask(_round, sheet)).OrderBy(sheet => sheet.ContestantId, StringComparer.Ordinal)]);
 
-    private async Task<ContestUpdate> CurrentUpdate(ImmutableArray<Scoresheet> changed) =>
-        new(await GetLeaderboard(), [.. changed.Select(sheet => Visibility.Mask(S, sheet))], await GetPublicBoard());
-
-    private async Task Notify(ImmutableArray<Scoresheet> changed)
-    {
-        var update = await CurrentUpdate(changed);
-        await _observers.Notify(o => o.ContestChanged(update));
-    }
-
-    private IContestantGrain Contestant(ContestDefinition definition, string contestantId) =>
-        GrainFactory.GetGrain<IContestantGrain>(GrainKeys.Contestant(definition.Edition.Id, contestantId));
-
-    // A mark is durable once its contestant grain has stored it; if this grain's own write was then
-    // lost, its scores lag behind. Re-reading the scoresheets on activation closes that gap.
-    private async Task Reconcile(ContestDefinition definition)
-    {
-        var sheets = await Task.WhenAll(definition.Contestants.Select(c => Contestant(definition, c.Id).GetScoresheet()));
-        var scores = S.Scores;
-        foreach (var sheet in sheets)
-        {
-            var fresh = ContestantScore.From(sheet);
-            if (!scores.TryGetValue(sheet.ContestantId, out var known) || !known.SameAs(fresh))
-                scores = scores.SetItem(sheet.ContestantId, fresh);
-        }
-        if (scores != S.Scores)
-            await Commit(S with { Scores = scores }, [new LedgerItem(LedgerKinds.Reconciled, "system", new { reconciled = sheets.Select(s => s.ContestantId) })]);
-    }
+    public Task<Scoresheet?> GetScoresheetOf(string contestantId) => Task.FromResult(_round.Sheets.GetValueOrDefault(contestantId));
 
     /// <summary>
-    /// Every change is one write: the new state, one version higher per ledger entry (so a version
-    /// is its entry's sequence), with the entries appended to the open stretch of the ledger.
+    /// The one durable write of every change. Until it returns nothing of it is in the round; if it
+    /// fails, whether it reached the disk is unknown, so the activation retires and the next call
+    /// replays what the store really holds (a resend then finds its key, or is decided anew).
     /// </summary>
-    private async Task Commit(ContestState next, IReadOnlyList<LedgerItem> entries)
+    private async Task Append(IReadOnlyList<LedgerEntry> entries, RoundState? next)
     {
-        if (next.Ledger.Count >= LedgerSegmentSize)
-            next = await Seal(next);
-        var now = clock.GetUtcNow();
-        var ledger = next.Ledger;
-        foreach (var entry in entries)
-            ledger = LedgerChain.Append(ledger, next.LedgerEnd, now, entry.Kind, entry.Actor, entry.Data);
-        await state.CommitAsync(next with
+        try
         {
-            Version = S.Version + entries.Count,
-            UpdatedAt = now,
-            Ledger = ledger,
-        }, GrainContext);
-        _leaderboard = null;
-    }
-
-    /// <summary>
-    /// Moves the open stretch of the ledger into a segment grain of its own, and moves the
-    /// idempotency keys of its marks out of the state (a resend of one is answered from the sealed
-    /// entry). If the commit that follows is lost, the next seal stores the segment again.
-    /// </summary>
-    private async Task<ContestState> Seal(ContestState next)
-    {
-        var sealedMarks = await SealedMarks();
-        await Segment(next.SealedSegments).Store(next.Ledger);
-        var sealedEntries = next.Ledger[^1].Sequence;
-        foreach (var (key, accepted) in next.Accepted.Where(a => a.Value.Outcome.Version <= sealedEntries))
-            sealedMarks[key] = accepted;
-        return next with
-        {
-            SealedSegments = next.SealedSegments + 1,
-            SealedEntries = sealedEntries,
-            SealedHead = next.Ledger[^1].Hash,
-            Ledger = [],
-            Accepted = next.Accepted.RemoveRange(next.Accepted.Where(a => a.Value.Outcome.Version <= sealedEntries).Select(a => a.Key)),
-        };
-    }
-
-    private async Task<IEnumerable<LedgerEntry>> SealedEntries() =>
-        (await Task.WhenAll(Enumerable.Range(0, S.SealedSegments).Select(n => Segment(n).Entries()))).SelectMany(entries => entries);
-
-    private ILedgerSegmentGrain Segment(int number) =>
-        GrainFactory.GetGrain<ILedgerSegmentGrain>(LedgerSegmentGrain.Key(this.GetPrimaryKeyString(), number));
-
-    /// <summary>The marks of the sealed segments by key, read once per activation and kept in step as segments are sealed.</summary>
-    private async Task<Dictionary<string, AcceptedMark>> SealedMarks()
-    {
-        if (_sealedMarks is { } known)
-            return known;
-        var marks = new Dictionary<string, AcceptedMark>();
-        foreach (var entry in (await SealedEntries()).Where(e => e.Kind == LedgerKinds.Mark))
-        {
-            var m = LedgerMark.Read(entry);
-            marks[m.Key] = new AcceptedMark(new MarkSubmission(m.Key, m.Judge, m.Contestant, m.Criterion, m.Value),
-                MarkOutcome.Accept(m.Key, entry.Sequence, m.Correction));
+            await store.AppendAsync(Key, _round.Version, entries);
         }
-        return _sealedMarks = marks;
+        catch (Exception e)
+        {
+            this.DeactivateOnIdle();
+            if (e is LedgerConflictException)
+                throw new StorageUnavailableException($"The ledger of {Key} moved on elsewhere; nothing was saved by this call. Retry shortly.");
+            throw;
+        }
+        _ledger = _ledger.AddRange(entries);
+        _round = next is { } decided && decided.Version == entries[^1].Sequence
+            ? decided
+            : entries.Aggregate(_round, RoundReplay.Apply);
+        await Push(entries.Where(e => e.Kind == LedgerKinds.Mark).Select(e => Visibility.RealId(_round, LedgerMark.Read(e).Contestant)).Distinct());
     }
 
-    private sealed record LedgerItem(string Kind, string Actor, object Data);
-
-    private Task<Leaderboard> GetLeaderboardUnmasked() => Task.FromResult(_leaderboard ??= BuildLeaderboard(S));
-
-    private static int[] Shuffle(int count)
+    private Task Push(IEnumerable<string> changedContestants)
     {
-        var numbers = Enumerable.Range(0, count).ToArray();
+        var update = Update([.. changedContestants.Select(id => Visibility.Mask(_round, _round.Sheets[id]))]);
+        _lastPushed = _round.Version;
+        return _observers.Notify(o => o.ContestChanged(update));
+    }
+
+    private ContestUpdate Update(ImmutableArray<Scoresheet> changed) =>
+        new(RoundBoards.Panel(_round), changed, RoundBoards.Public(_round)) { Follows = _lastPushed };
+
+    /// <summary>The contestants' own records follow the committed ledger, after the answer: never on the acknowledgement path.</summary>
+    private void Feed(RoundState before, RoundState after)
+    {
+        if (after.Definition is not { } definition)
+            return;
+        foreach (var (id, sheet) in after.Sheets.Where(s => !ReferenceEquals(before.Sheets.GetValueOrDefault(s.Key), s.Value)))
+            GrainFactory.GetGrain<IContestantGrain>(GrainKeys.Contestant(definition.Edition.Id, id)).Observe(Key, after.Version, sheet).Ignore();
+    }
+
+    private static DrawEnvelope Draw(IReadOnlyList<string> contestants)
+    {
+        var numbers = Enumerable.Range(1, contestants.Count).ToArray();
         RandomNumberGenerator.Shuffle(numbers.AsSpan());
-        return numbers;
+        return new DrawEnvelope(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            contestants.Select((id, i) => KeyValuePair.Create(id, numbers[i])).ToImmutableDictionary());
     }
 
-    private Leaderboard BuildLeaderboard(ContestState s)
-    {
-        if (s.Definition is not { } definition)
-            return new Leaderboard(this.GetPrimaryKeyString(), s.Version, s.Phase, [], new ArenaResult(ArenaOutcome.Pending, null), s.UpdatedAt);
-
-        var entries = definition.Contestants.Select(c =>
-        {
-            var score = s.Scores.GetValueOrDefault(c.Id, ContestantScore.Empty);
-            var openFlag = score.Flagged.Any(f => !s.Confirmed.ContainsKey(ContestState.CriterionKey(c.Id, f.CriterionId)));
-            return new RankingEntry(c.Id, c.Name, c.Role, score.Composite, score.Modules, score.MarkCount, openFlag);
-        });
-        var standings = Ranking.Rank(entries, s.Phase);
-        var arena = ArenaRules.Decide(definition.Occupation.Mode, standings, definition.Edition.QualifyingScore);
-        return new Leaderboard(definition.Occupation.Code, s.Version, s.Phase, [.. standings], arena, s.UpdatedAt);
-    }
+    private static bool Same(ContestDefinition a, ContestDefinition b) =>
+        JsonSerializer.Serialize(a, LedgerChain.DataJson) == JsonSerializer.Serialize(b, LedgerChain.DataJson);
 }

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.People;
-using Craftsman.Grains.Scoring;
+using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Grains.Editions;
 
