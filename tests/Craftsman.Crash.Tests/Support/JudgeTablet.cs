@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Craftsman.Crash.Tests.Support;
 
 /// <summary>
-/// One judge's tablet as judge.js drives the judging hub: signed in with the judge's token, it sends
+/// One judge's (or chief judge's) tablet as judge.js drives the judging hub: signed in with the judge's token, it sends
 /// one mark at a time with the key it gave the mark, waits for the outcome, and keeps every mark it
 /// sent with what came back. When the gateway dies the call in flight stays unanswered.
 /// </summary>
@@ -64,6 +64,10 @@ public sealed class JudgeTablet(Uri gateway, string edition, string occupation, 
     /// <summary>The same mark again under its key, as the tablet's queue resends after a reconnect.</summary>
     public Task<MarkOutcome> ResendAsync(SentMark mark) =>
         Submit(_connection ?? throw new InvalidOperationException("Connect first."), mark);
+
+    /// <summary>Any other hub method (the chief judge's ConfirmCriterion and SignOff).</summary>
+    public Task<T> InvokeAsync<T>(string method, params object?[] args) =>
+        (_connection ?? throw new InvalidOperationException("Connect first.")).InvokeCoreAsync<T>(method, args);
 
     private static Task<MarkOutcome> Submit(HubConnection connection, SentMark mark) =>
         connection.InvokeAsync<MarkOutcome>("SubmitMark", new

@@ -48,11 +48,25 @@ public static class LedgerRules
                 ? first with { Value = e.Value, IdempotencyKey = e.Key }
                 : new Mark(e.Judge, e.Criterion, e.Value, ++order, default, e.Key);
         }
+        // The chief judge's confirmations close flags; reopening a criterion opens its flag again.
+        var confirmed = new HashSet<(string Contestant, string Criterion)>();
+        foreach (var e in ledger.Where(e => e.Sequence > setUp.Sequence && e.Kind is LedgerKinds.CriterionConfirmed or LedgerKinds.CriterionReopened))
+        {
+            var data = JsonDocument.Parse(e.Data).RootElement;
+            var slot = (data.GetProperty("contestant").GetString()!, data.GetProperty("criterion").GetString()!);
+            if (e.Kind == LedgerKinds.CriterionConfirmed)
+                confirmed.Add(slot);
+            else
+                confirmed.Remove(slot);
+        }
+
         var final = LedgerReplay.Replay(ledger).Final.ToDictionary(s => s.ContestantId);
         var contestants = definition.Contestants.ToImmutableDictionary(c => c.Id, c =>
         {
             var marks = standing.Where(s => s.Key.Contestant == c.Id).Select(s => s.Value).OrderBy(m => m.Sequence).ToImmutableArray();
-            return new ReplayedContestant(c.Id, ScoresheetCalculator.Calculate(c.Id, definition.Scheme, marks, []), final[c.Id].Rank, final[c.Id].Composite);
+            var sheet = ScoresheetCalculator.Calculate(c.Id, definition.Scheme, marks, []);
+            var open = sheet.Criteria.Where(a => a.Flag != CriterionFlag.None && !confirmed.Contains((c.Id, a.CriterionId))).Select(a => a.CriterionId).ToImmutableArray();
+            return new ReplayedContestant(c.Id, sheet, open, final[c.Id].Rank, final[c.Id].Composite);
         });
         return new ReplayedRound(definition, entries, contestants, ledger.Length == 0 ? LedgerChain.Genesis : ledger[^1].Hash);
     }
@@ -67,8 +81,11 @@ public sealed record LedgerMarkEntry(long Sequence, string Judge, string Contest
     public override string ToString() => $"entry {Sequence}: judge {Judge}, {Contestant}/{Criterion} = {Value}{(Correction ? " (correction)" : "")}";
 }
 
-/// <summary>One contestant as the ledger gives them: a scoresheet from the marks standing, and rank and composite from the product's replay.</summary>
-public sealed record ReplayedContestant(string ContestantId, Scoresheet Sheet, int Rank, decimal Composite);
+/// <summary>
+/// One contestant as the ledger gives them: a scoresheet from the marks standing, the flagged
+/// criteria no confirmation closed, and rank and composite from the product's replay.
+/// </summary>
+public sealed record ReplayedContestant(string ContestantId, Scoresheet Sheet, ImmutableArray<string> OpenFlags, int Rank, decimal Composite);
 
 public sealed record ReplayedRound(
     ContestDefinition Definition,

@@ -1,5 +1,4 @@
 using Craftsman.Contracts.Contests;
-using Craftsman.Contracts.Marking;
 
 namespace Craftsman.Crash.Tests.Support;
 
@@ -9,12 +8,12 @@ namespace Craftsman.Crash.Tests.Support;
 /// </summary>
 public static class RoundChecks
 {
-    public const string Acknowledged = "ACKNOWLEDGED-MARK";
-    public const string WithoutEntry = "VIEW-WITHOUT-LEDGER-ENTRY";
-    public const string NotReplay = "VIEW-DIFFERS-FROM-REPLAY";
-    public const string Verifier = "VERIFIER";
+    private const string Acknowledged = Violation.Acknowledged;
+    private const string WithoutEntry = Violation.WithoutEntry;
+    private const string NotReplay = Violation.NotReplay;
+    private const string Verifier = Violation.Verifier;
 
-    public static IEnumerable<string> Check(RoundViews v, IReadOnlyCollection<SentMark> sent, RoundPhase phase)
+    public static IEnumerable<Violation> Check(RoundViews v, IReadOnlyCollection<SentMark> sent, RoundPhase phase)
     {
         var at = $"[{v.Name}]";
         var byKey = v.Replay.Marks.ToLookup(m => m.Key);
@@ -28,18 +27,18 @@ public static class RoundChecks
         // The verifier on the export as downloaded.
         var (ok, report) = LedgerRules.Verify(v.LedgerExport);
         if (!ok)
-            yield return $"{Verifier} {at} {report}";
+            yield return new(Verifier, $"{at} {report}");
 
         // 1. Every acknowledged mark is in the ledger exactly once, as it was sent.
         foreach (var group in byKey.Where(g => g.Count() > 1))
-            yield return $"{Acknowledged} {at} key {group.Key} ({Told(group.Key)}) is in the ledger {group.Count()} times: {string.Join("; ", group)}";
+            yield return new(Acknowledged, $"{at} key {group.Key} ({Told(group.Key)}) is in the ledger {group.Count()} times: {string.Join("; ", group)}");
         foreach (var mark in sent.Where(m => m.Acknowledged))
         {
             var entries = byKey[mark.Key].ToList();
             if (entries.Count == 0)
-                yield return $"{Acknowledged} {at} acknowledged mark {mark} (version {mark.Outcome!.Version}) has no ledger entry";
+                yield return new(Acknowledged, $"{at} acknowledged mark {mark} (version {mark.Outcome!.Version}) has no ledger entry");
             else if (entries.Any(e => !Same(e, mark)))
-                yield return $"{Acknowledged} {at} acknowledged mark {mark} is in the ledger as {string.Join("; ", entries)}";
+                yield return new(Acknowledged, $"{at} acknowledged mark {mark} is in the ledger as {string.Join("; ", entries)}");
         }
 
         // 2. Every mark a derived view holds has its ledger entry.
@@ -49,77 +48,76 @@ public static class RoundChecks
             {
                 var entries = byKey[m.IdempotencyKey].ToList();
                 if (!entries.Any(e => e.Contestant == contestant && e.Judge == m.JudgeId && e.Criterion == m.CriterionId && e.Value == m.Value))
-                    yield return $"{WithoutEntry} {at} scoresheet of {contestant} holds judge {m.JudgeId}'s mark {m.CriterionId} = {m.Value} under key {m.IdempotencyKey} ({Told(m.IdempotencyKey)}), "
-                        + (entries.Count == 0 ? "which has no ledger entry" : $"but the ledger has that key as {string.Join("; ", entries)}");
+                    yield return new(WithoutEntry, $"{at} scoresheet of {contestant} holds judge {m.JudgeId}'s mark {m.CriterionId} = {m.Value} under key {m.IdempotencyKey} ({Told(m.IdempotencyKey)}), "
+                        + (entries.Count == 0 ? "which has no ledger entry" : $"but the ledger has that key as {string.Join("; ", entries)}"));
             }
             foreach (var c in sheet.Corrections)
             {
                 var entries = byKey[c.IdempotencyKey].ToList();
                 if (!entries.Any(e => e.Contestant == contestant && e.Judge == c.JudgeId && e.Criterion == c.CriterionId && e.Value == c.NewValue))
-                    yield return $"{WithoutEntry} {at} scoresheet of {contestant} lists judge {c.JudgeId}'s correction of {c.CriterionId} {c.PreviousValue} → {c.NewValue} under key {c.IdempotencyKey} ({Told(c.IdempotencyKey)}), "
-                        + (entries.Count == 0 ? "which has no ledger entry" : $"but the ledger has that key as {string.Join("; ", entries)}");
+                    yield return new(WithoutEntry, $"{at} scoresheet of {contestant} lists judge {c.JudgeId}'s correction of {c.CriterionId} {c.PreviousValue} → {c.NewValue} under key {c.IdempotencyKey} ({Told(c.IdempotencyKey)}), "
+                        + (entries.Count == 0 ? "which has no ledger entry" : $"but the ledger has that key as {string.Join("; ", entries)}"));
             }
         }
         foreach (var (name, board) in Boards(v))
             foreach (var line in board.Standings)
                 if (v.Replay.Contestants.TryGetValue(line.ContestantId, out var r) && line.MarkCount > r.Sheet.Marks.Length)
-                    yield return $"{WithoutEntry} {at} the {name} counts {line.MarkCount} marks for {line.ContestantId}; the ledger holds {r.Sheet.Marks.Length}";
+                    yield return new(WithoutEntry, $"{at} the {name} counts {line.MarkCount} marks for {line.ContestantId}; the ledger holds {r.Sheet.Marks.Length}");
 
         // 3. Every derived view equals the ledger's replay.
         foreach (var (contestant, replayed) in v.Replay.Contestants)
         {
             if (!v.Scoresheets.TryGetValue(contestant, out var sheet))
             {
-                yield return $"{NotReplay} {at} no scoresheet for {contestant}";
+                yield return new(NotReplay, $"{at} no scoresheet for {contestant}");
                 continue;
             }
             var shown = sheet.Marks.ToDictionary(m => (m.JudgeId, m.CriterionId));
             var expected = replayed.Sheet.Marks.ToDictionary(m => (m.JudgeId, m.CriterionId));
             foreach (var (slot, m) in expected)
                 if (!shown.TryGetValue(slot, out var s))
-                    yield return $"{NotReplay} {at} the ledger gives {contestant} judge {slot.JudgeId}'s mark {slot.CriterionId} = {m.Value} (key {m.IdempotencyKey}, {Told(m.IdempotencyKey)}); the scoresheet has no such mark";
+                    yield return new(NotReplay, $"{at} the ledger gives {contestant} judge {slot.JudgeId}'s mark {slot.CriterionId} = {m.Value} (key {m.IdempotencyKey}, {Told(m.IdempotencyKey)}); the scoresheet has no such mark");
                 else if (s.Value != m.Value)
-                    yield return $"{NotReplay} {at} the ledger gives {contestant} judge {slot.JudgeId}'s mark {slot.CriterionId} = {m.Value} (key {m.IdempotencyKey}); the scoresheet has {s.Value} (key {s.IdempotencyKey}, {Told(s.IdempotencyKey)})";
+                    yield return new(NotReplay, $"{at} the ledger gives {contestant} judge {slot.JudgeId}'s mark {slot.CriterionId} = {m.Value} (key {m.IdempotencyKey}); the scoresheet has {s.Value} (key {s.IdempotencyKey}, {Told(s.IdempotencyKey)})");
             foreach (var (slot, s) in shown)
                 if (!expected.ContainsKey(slot))
-                    yield return $"{NotReplay} {at} the scoresheet of {contestant} has judge {slot.JudgeId}'s mark {slot.CriterionId} = {s.Value} (key {s.IdempotencyKey}, {Told(s.IdempotencyKey)}); the ledger has no mark in that place";
+                    yield return new(NotReplay, $"{at} the scoresheet of {contestant} has judge {slot.JudgeId}'s mark {slot.CriterionId} = {s.Value} (key {s.IdempotencyKey}, {Told(s.IdempotencyKey)}); the ledger has no mark in that place");
             if (Round(sheet.Composite) != Round(replayed.Composite))
-                yield return $"{NotReplay} {at} the scoresheet of {contestant} has composite {sheet.Composite}; the ledger's replay gives {replayed.Composite}";
+                yield return new(NotReplay, $"{at} the scoresheet of {contestant} has composite {sheet.Composite}; the ledger's replay gives {replayed.Composite}");
             if (Round(replayed.Sheet.Composite) != Round(replayed.Composite))
-                yield return $"{NotReplay} {at} (test helper) the scoresheet recomputed from the ledger gives {contestant} {replayed.Sheet.Composite}, the product's replay {replayed.Composite}";
+                yield return new(NotReplay, $"{at} (test helper) the scoresheet recomputed from the ledger gives {contestant} {replayed.Sheet.Composite}, the product's replay {replayed.Composite}");
 
             var ledgerCorrections = v.Replay.Marks.Where(e => e.Contestant == contestant && e.Correction).Select(e => e.Key).ToHashSet();
             var listed = sheet.Corrections.Select(c => c.IdempotencyKey).ToHashSet();
             foreach (var key in ledgerCorrections.Except(listed))
-                yield return $"{NotReplay} {at} the ledger records key {key} ({Told(key)}) as a correction for {contestant}; the scoresheet's corrections do not list it";
+                yield return new(NotReplay, $"{at} the ledger records key {key} ({Told(key)}) as a correction for {contestant}; the scoresheet's corrections do not list it");
             foreach (var key in listed.Except(ledgerCorrections))
-                yield return $"{NotReplay} {at} the scoresheet of {contestant} lists key {key} ({Told(key)}) as a correction; the ledger does not record it as one";
+                yield return new(NotReplay, $"{at} the scoresheet of {contestant} lists key {key} ({Told(key)}) as a correction; the ledger does not record it as one");
         }
         foreach (var (name, board) in Boards(v))
         {
             if (board.Phase != phase)
-                yield return $"{NotReplay} {at} the {name} is in phase {board.Phase}, expected {phase}";
+                yield return new(NotReplay, $"{at} the {name} is in phase {board.Phase}, expected {phase}");
             foreach (var (contestant, r) in v.Replay.Contestants)
             {
                 var line = board.Standings.FirstOrDefault(s => s.ContestantId == contestant);
                 if (line is null)
-                    yield return $"{NotReplay} {at} the {name} has no line for {contestant}";
-                else if (line.Rank != r.Rank || Round(line.Composite) != Round(r.Composite) || line.MarkCount != r.Sheet.Marks.Length || line.HasOpenFlags != r.Sheet.HasOpenFlags)
-                    yield return $"{NotReplay} {at} the {name} shows {contestant} rank {line.Rank}, composite {line.Composite}, {line.MarkCount} marks, open flags {line.HasOpenFlags}; "
-                        + $"the ledger's replay gives rank {r.Rank}, composite {r.Composite}, {r.Sheet.Marks.Length} marks, open flags {r.Sheet.HasOpenFlags}";
+                    yield return new(NotReplay, $"{at} the {name} has no line for {contestant}");
+                else if (line.Rank != r.Rank || Round(line.Composite) != Round(r.Composite) || line.MarkCount != r.Sheet.Marks.Length || line.HasOpenFlags != !r.OpenFlags.IsEmpty)
+                    yield return new(NotReplay, $"{at} the {name} shows {contestant} rank {line.Rank}, composite {line.Composite}, {line.MarkCount} marks, open flags {line.HasOpenFlags}; "
+                        + $"the ledger's replay gives rank {r.Rank}, composite {r.Composite}, {r.Sheet.Marks.Length} marks, open flags {!r.OpenFlags.IsEmpty}");
             }
         }
         if (v.Status.Phase != phase)
-            yield return $"{NotReplay} {at} the status says phase {v.Status.Phase}, expected {phase}";
+            yield return new(NotReplay, $"{at} the status says phase {v.Status.Phase}, expected {phase}");
         if (v.Status.LedgerHead != v.Replay.Head)
-            yield return $"{NotReplay} {at} the status names ledger head {v.Status.LedgerHead}; the exported ledger ends at {v.Replay.Head}";
+            yield return new(NotReplay, $"{at} the status names ledger head {v.Status.LedgerHead}; the exported ledger ends at {v.Replay.Head}");
         var flags = v.Status.OpenFlags.Select(f => (f.ContestantId, f.CriterionId)).ToHashSet();
-        var replayedFlags = v.Replay.Contestants.Values
-            .SelectMany(c => c.Sheet.Criteria.Where(a => a.Flag != CriterionFlag.None).Select(a => (c.ContestantId, a.CriterionId))).ToHashSet();
+        var replayedFlags = v.Replay.Contestants.Values.SelectMany(c => c.OpenFlags.Select(k => (c.ContestantId, k))).ToHashSet();
         foreach (var (c, k) in flags.Except(replayedFlags))
-            yield return $"{NotReplay} {at} the status shows an open flag on {c}/{k}; the ledger's marks raise none there";
+            yield return new(NotReplay, $"{at} the status shows an open flag on {c}/{k}; the ledger's marks and confirmations leave none open there");
         foreach (var (c, k) in replayedFlags.Except(flags))
-            yield return $"{NotReplay} {at} the ledger's marks flag {c}/{k}; the status shows no open flag there";
+            yield return new(NotReplay, $"{at} the ledger's marks and confirmations leave {c}/{k} flagged; the status shows no open flag there");
     }
 
     private static bool Same(LedgerMarkEntry e, SentMark m) =>
