@@ -12,11 +12,15 @@ namespace Craftsman.Crash.Tests.Support;
 /// </summary>
 public sealed class JudgeTablet(Uri gateway, string edition, string occupation, string judgeId, string token) : IAsyncDisposable
 {
+    private readonly TaskCompletionSource _firstAcknowledgement = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HubConnection? _connection;
 
     public string Edition => edition;
     public string Occupation => occupation;
     public string JudgeId => judgeId;
+
+    /// <summary>Completes when this tablet's first mark is acknowledged: marking has really begun.</summary>
+    public Task FirstAcknowledgement => _firstAcknowledgement.Task;
 
     /// <summary>Every mark sent, in the order sent.</summary>
     public List<SentMark> Sent { get; } = [];
@@ -51,7 +55,9 @@ public sealed class JudgeTablet(Uri gateway, string edition, string occupation, 
                 Sent.Add(mark);
             try
             {
-                mark.Outcome = await Submit(connection, mark);
+                mark.Answered(await Submit(connection, mark), resent: false);
+                if (mark.Acknowledged)
+                    _firstAcknowledgement.TrySetResult();
             }
             catch (Exception e)
             {

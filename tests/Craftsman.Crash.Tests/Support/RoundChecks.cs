@@ -19,9 +19,10 @@ public static class RoundChecks
         var byKey = v.Replay.Marks.ToLookup(m => m.Key);
         var tablets = sent.ToDictionary(m => m.Key);
         string Told(string key) => tablets.TryGetValue(key, out var m)
-            ? m.Outcome is { Accepted: true } o ? $"acknowledged, version {o.Version}"
-              : m.Outcome is { Rejection: { } r } ? $"refused {r.Code}"
-              : "sent, never answered"
+            ? (m.AnsweredOnResend ? "unanswered at the kill, on resend " : "")
+              + (m.Outcome is { Accepted: true } o ? $"acknowledged, version {o.Version}"
+                : m.Outcome is { Rejection: { } r } ? $"refused {r.Code}"
+                : "sent, never answered")
             : "a key no tablet sent";
 
         // The verifier on the export as downloaded.

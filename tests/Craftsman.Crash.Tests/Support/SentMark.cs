@@ -17,7 +17,19 @@ public sealed class SentMark(string edition, string occupation, string judgeId, 
     public decimal Value { get; } = value;
 
     /// <summary>The first answer the tablet received for this key (during marking or on a resend).</summary>
-    public MarkOutcome? Outcome { get; set; }
+    public MarkOutcome? Outcome { get; private set; }
+
+    /// <summary>The gateway died before answering; <see cref="Outcome"/> is the answer to a resend.</summary>
+    public bool AnsweredOnResend { get; private set; }
+
+    /// <summary>Keeps the first answer; a resend's answer counts only for a mark the kill left unanswered.</summary>
+    public void Answered(MarkOutcome outcome, bool resent)
+    {
+        if (Outcome is not null)
+            return;
+        Outcome = outcome;
+        AnsweredOnResend = resent;
+    }
 
     /// <summary>Why no answer came (the connection closed under the call), when none did.</summary>
     public string? Failure { get; set; }
