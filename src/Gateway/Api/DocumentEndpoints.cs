@@ -86,10 +86,14 @@ public static class DocumentEndpoints
             return null;
         var board = await contest.GetLeaderboard();
         var sheets = (await contest.GetScoresheets()).ToDictionary(s => s.ContestantId);
-        var status = await contest.GetStatus();
+        // The panel's status names contestants as the panel definition does (draw numbers in a blind round).
+        var status = await contest.GetPanelStatus();
         var contestants = definition.Contestants.Select(c => new ResultContestant(c.Id, c.Name, c.Employer, c.Role,
             status.Blind ? c.Id : null, sheets.GetValueOrDefault(c.Id))).ToImmutableArray();
         return new ResultSheetData(definition.Edition, definition.Occupation, definition.Scheme, board, contestants,
-            definition.Panel, status.SignedOffBy, status.SignedOffAt, status.LedgerHead, board.Version, board.Phase);
+            definition.Panel, status.SignedOffBy, status.SignedOffAt, status.LedgerHead, board.Version, board.Phase)
+        {
+            Confirmed = status.Confirmed.IsDefault ? [] : status.Confirmed,
+        };
     }
 }

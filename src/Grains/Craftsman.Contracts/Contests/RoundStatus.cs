@@ -22,7 +22,11 @@ public sealed record RoundStatus(
     [property: Id(14)] ImmutableArray<Appeal> Appeals,
     [property: Id(15)] string LedgerHead,
     [property: Id(16)] string? TitleHolderId,
-    [property: Id(17)] ImmutableArray<AppealedCriterion> AwaitingConfirmation);
+    [property: Id(17)] ImmutableArray<AppealedCriterion> AwaitingConfirmation)
+{
+    /// <summary>Flags the chief judge confirmed, with their reasons, so documents show them resolved (empty when none, or from a contest that does not fill it yet).</summary>
+    [Id(18)] public ImmutableArray<ConfirmedCriterion> Confirmed { get; init; } = [];
+}
 
 /// <summary>A flagged criterion the chief judge has not yet resolved (ids as the caller may see them).</summary>
 [GenerateSerializer, Immutable, Alias("craftsman.OpenFlag")]
