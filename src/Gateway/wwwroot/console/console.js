@@ -835,8 +835,8 @@ async function loadAnalytics() {
     fill(table.tBodies[0], rows.length ? rows.map(j => h('tr', { dataset: { judge: j.judgeId } },
       h('th', { scope: 'row' }, names.get(j.judgeId) ?? j.judgeId, h('div', { class: 'hint' }, j.judgeId)),
       h('td', null, loc(state.byCode.get(j.occupationCode)?.name) || j.occupationCode),
-      h('td', { class: 'num' }, signed(j.leniency)),
-      h('td', { class: 'num' }, plain(j.spread)),
+      h('td', { class: 'num' }, j.leniency == null ? '—' : signed(j.leniency)),
+      h('td', { class: 'num' }, j.spread == null ? '—' : plain(j.spread)),
       h('td', { class: 'num' }, `${score(j.flagRate * 100)} %`),
       h('td', { class: 'num' }, String(j.marks))))
       : h('tr', null, h('td', { colspan: 6, class: 'hint' }, t('console.noMarksYet'))));
