@@ -169,6 +169,7 @@ function renderEditions() {
   const current = state.editions.current === state.editionId;
   $('#edition-current-note').textContent = !state.editionId ? '' : current ? t('editions.isCurrent') : listed ? t('editions.notCurrent') : t('editions.notListed');
   $('#edition-make-current').hidden = !listed || current;
+  $('#workbook-template').href = `../api/editions/${encodeURIComponent(state.editionId || 'new')}/workbook-template.xlsx`;
 }
 
 async function makeCurrent() {
@@ -368,7 +369,7 @@ async function importEdition() {
   } catch (e) {
     const errors = Array.isArray(e.problem?.errors) ? e.problem.errors : [];
     const describe = err => typeof err === 'object' && err !== null
-      ? t('console.cellError', { sheet: err.sheet, row: err.row, column: err.column, message: err.message })
+      ? workbookError(err)
       : String(err);
     result.append(h('div', { class: 'alert alert-bad', dataset: { result: 'failed' } },
       errors.length ? t('console.importFailed') : t('console.error', { message: e.message }),
@@ -377,6 +378,18 @@ async function importEdition() {
     button.disabled = false;
     button.textContent = t('console.import');
   }
+}
+
+/**
+ * A workbook error in the console's language: where (sheet, row, column; row 0 is the sheet as a
+ * whole) and what, translated from its code and parameters; the server's English when the code is new.
+ */
+function workbookError(err) {
+  const key = `workbook.${err.code}`;
+  const what = err.code && t(key, err.parameters ?? {}) !== key ? t(key, err.parameters ?? {}) : err.message;
+  if (!err.sheet) return what;
+  if (!err.row) return t(err.column ? 'console.sheetColumnError' : 'console.sheetError', { sheet: err.sheet, column: err.column, message: what });
+  return t(err.column ? 'console.cellError' : 'console.rowError', { sheet: err.sheet, row: err.row, column: err.column, message: what });
 }
 
 // ---------------------------------------------------------------- rounds
