@@ -247,7 +247,7 @@ public static class ResultSheetPdf
                 if (reason is not null)
                 {
                     reasons.Add($"{c.Id}: {reason}");
-                    text += $" ({reasons.Count})";
+                    text += $" *{reasons.Count}";
                 }
                 cells.Add(new PdfCell(text, isProblem ? PdfCellStyle.Warning : PdfCellStyle.Normal));
                 table.Row(cells);
@@ -266,7 +266,7 @@ public static class ResultSheetPdf
             table.Row(subtotal, shaded: true);
         }
         for (var i = 0; i < reasons.Count; i++)
-            w.Paragraph($"({i + 1}) 裁判长确认理由 Chief judge's reason for {reasons[i]}", 7.5);
+            w.Paragraph($"*{i + 1} 裁判长确认理由 Chief judge's reason for {reasons[i]}", 7.5);
         w.Y += 10;
     }
 

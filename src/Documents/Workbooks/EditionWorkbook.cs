@@ -71,7 +71,8 @@ public static class EditionWorkbook
         edition.Add(KeyYear, XlsxCell.Of(info.Year));
         edition.Add(KeyAppealWindow, XlsxCell.Of(info.AppealWindowMinutes));
         edition.Add(KeyQualifyingScore, XlsxCell.Of(info.QualifyingScore));
-        edition.Add(KeyTimeZone, info.TimeZoneOrDefault);
+        if (info.TimeZone is { Length: > 0 } timeZone)
+            edition.Add(KeyTimeZone, timeZone);
 
         var schemes = builder.AddSheet(Schemes).Header(SchemeColumns);
         schemes.Choices[Array.IndexOf(SchemeColumns, "kind")] = EnumText.Allowed<CriterionKind>();
@@ -103,7 +104,7 @@ public static class EditionWorkbook
     private static ImmutableArray<T> Items<T>(ImmutableArray<T> items) => items.IsDefault ? [] : items;
 
     private static readonly EditionDocument Example = new(
-        new EditionInfo("2024", new LocalizedText("第三届北京大工匠挑战赛", "3rd Beijing Grand Craftsman Challenge"), 2024, 120, 60m),
+        new EditionInfo("2024", new LocalizedText("第三届北京大工匠挑战赛", "3rd Beijing Grand Craftsman Challenge"), 2024, 120, 60m) { TimeZone = EditionInfo.DefaultTimeZone },
         [new MarkingScheme("machining", [new MarkingModule("practical", new LocalizedText("现场实操（擂台）", "Live practical (arena)"), 1m,
             [new Criterion("P1", new LocalizedText("工艺与程序编制", "Process planning and programming"), CriterionKind.Judgement, 100m, 0.5m, 10m)])])],
         [new Occupation("cnc-machining", new LocalizedText("数控加工", "CNC machining"), ContestMode.Competition, "machining", null)],

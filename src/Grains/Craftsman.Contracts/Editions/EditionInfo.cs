@@ -16,5 +16,6 @@ public sealed record EditionInfo(
     [Id(5)] public string? TimeZone { get; init; }
 
     /// <summary>The time zone to print in: <see cref="TimeZone"/>, or <see cref="DefaultTimeZone"/> when none is set.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string TimeZoneOrDefault => string.IsNullOrWhiteSpace(TimeZone) ? DefaultTimeZone : TimeZone;
 }
