@@ -125,9 +125,19 @@ public sealed class EditionWorkbookTests
         Assert.True(result.Succeeded);
         Assert.Single(result.Document.MarkingSchemes);
         Assert.Single(result.Document.Occupations);
-        Assert.Single(result.Document.Contestants);
-        Assert.Single(result.Document.Judges);
+        Assert.Equal(2, result.Document.Contestants.Length);
+        // A complete panel, so the template also passes the import's own checks (a chief and three judges).
+        Assert.Equal(4, result.Document.Judges.Length);
+        Assert.Equal("Asia/Shanghai", result.Document.Edition.TimeZone);
         Assert.Contains("Help", XlsxReader.Read(new MemoryStream(template)).Keys);
+    }
+
+    [Fact]
+    public void TemplateForAnEditionCarriesItsId()
+    {
+        var result = EditionWorkbook.Read(new MemoryStream(EditionWorkbook.Template("bj31-autumn")));
+
+        Assert.Equal("bj31-autumn", result.Document!.Edition.Id);
     }
 
     [Fact]

@@ -32,16 +32,44 @@ public sealed class JudgeAnalyticsTests
         var stats = JudgeAnalytics.Compute("cnc-lathe", Scheme, [sheet]);
 
         Assert.All(stats, s => Assert.Equal(1m, s.FlagRate));
-        Assert.Equal(0m, stats.Sum(s => s.Leniency) / 3m, 20);
+        Assert.Equal(0m, stats.Sum(s => s.Leniency!.Value) / 3m, 20);
     }
 
     [Fact]
-    public void MeasurementsAreLeftOut()
+    public void EveryMarkCountsAndAFlaggedMeasurementCountsAsFlagged()
     {
-        var marks = new[] { new Mark("J1", "M1", 8m, 1, DateTimeOffset.UnixEpoch, "a"), new Mark("J2", "M1", 8m, 2, DateTimeOffset.UnixEpoch, "b") };
+        // J1 enters M1, J2 confirms it with another value (flagged); both also mark P3 with J3.
+        var marks = new[]
+        {
+            new Mark("J1", "M1", 8m, 1, DateTimeOffset.UnixEpoch, "a"), new Mark("J2", "M1", 7.5m, 2, DateTimeOffset.UnixEpoch, "b"),
+            new Mark("J1", "P3", 15m, 3, DateTimeOffset.UnixEpoch, "c"), new Mark("J2", "P3", 15m, 4, DateTimeOffset.UnixEpoch, "d"),
+            new Mark("J3", "P3", 15m, 5, DateTimeOffset.UnixEpoch, "e"),
+        };
         var sheet = ScoresheetCalculator.Calculate("C1", Scheme, [.. marks], []);
 
-        Assert.Empty(JudgeAnalytics.Compute("cnc-lathe", Scheme, [sheet]));
+        var stats = JudgeAnalytics.Compute("cnc-lathe", Scheme, [sheet]).ToDictionary(s => s.JudgeId);
+
+        Assert.Equal(2, stats["J1"].Marks);
+        Assert.Equal(1, stats["J1"].JudgementMarks);
+        Assert.Equal(1, stats["J1"].MeasurementMarks);
+        Assert.Equal(0.5m, stats["J1"].FlagRate);
+        Assert.Equal(0.5m, stats["J2"].FlagRate);
+        Assert.Equal(0m, stats["J3"].FlagRate);
+        Assert.Equal(0m, stats["J1"].Leniency);
+    }
+
+    [Fact]
+    public void AJudgeWhoOnlyMeasuredHasNoLeniencyButEveryMarkCounted()
+    {
+        var marks = Enumerable.Range(0, 3).Select(i => new Mark("J1", "M1", 8m, i + 1, DateTimeOffset.UnixEpoch, $"m{i}")).ToArray();
+        var sheets = marks.Select((m, i) => ScoresheetCalculator.Calculate($"C{i}", Scheme, [m], []));
+
+        var judge = Assert.Single(JudgeAnalytics.Compute("cnc-lathe", Scheme, sheets));
+
+        Assert.Equal(3, judge.Marks);
+        Assert.Null(judge.Leniency);
+        Assert.Null(judge.DroppedRate);
+        Assert.Equal(0m, judge.FlagRate);
     }
 
     private static Contracts.Contestants.Scoresheet Sheet(params (string Judge, decimal Value)[] marks) =>

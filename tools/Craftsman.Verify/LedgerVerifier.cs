@@ -9,7 +9,11 @@ public static class LedgerVerifier
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static (bool Ok, string Report) Verify(IEnumerable<string> lines)
+    /// <param name="expectedHead">
+    /// The head the ledger must end at (from a printed result sheet or the round's status): a ledger
+    /// cut after any entry still chains correctly, so only the head tells it is whole.
+    /// </param>
+    public static (bool Ok, string Report) Verify(IEnumerable<string> lines, string? expectedHead = null)
     {
         var entries = new List<LedgerEntry>();
         var number = 0;
@@ -36,13 +40,22 @@ public static class LedgerVerifier
         if (LedgerChain.Verify(entries) is { } broken)
             return (false, $"FAILED: {broken.Reason}.");
 
+        var head = LedgerChain.Head(entries);
+        if (expectedHead is not null && !string.Equals(head, expectedHead.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            var at = entries.FindIndex(e => string.Equals(e.Hash, expectedHead.Trim(), StringComparison.OrdinalIgnoreCase));
+            return (false, at >= 0
+                ? $"FAILED: the ledger goes on past the expected head (entry {entries[at].Sequence}) to entry {entries[^1].Sequence}, head {head}."
+                : $"FAILED: the ledger ends at entry {entries[^1].Sequence}, head {head}, not at the expected head {expectedHead.Trim()}: entries are missing or it is another ledger.");
+        }
+
         var replay = LedgerReplay.Replay(entries);
         if (replay.FirstMismatch is { } mismatch)
             return (false, $"FAILED: the results recorded at entry {mismatch.Sequence} ({mismatch.Kind}) differ from the marks before it: "
                 + $"recorded {Describe(mismatch.Recorded)}, recomputed {Describe(mismatch.Recomputed)}.");
 
         var last = replay.Checks.LastOrDefault();
-        return (true, $"OK: {entries.Count} entries, chain intact, head {LedgerChain.Head(entries)}; {replay.MarkCount} marks replayed; "
+        return (true, $"OK: {entries.Count} entries, chain intact, head {head}{(expectedHead is null ? "" : " as expected")}; {replay.MarkCount} marks replayed; "
             + (last is null ? "no results recorded yet." : $"{replay.Checks.Length} recorded result(s) recomputed and equal; last at entry {last.Sequence} ({last.Kind}): {Describe(last.Recorded)}."));
     }
 

@@ -1,15 +1,31 @@
 using Craftsman.Verify;
 
-if (args.Length != 1)
+const string Usage = "usage: craftsman-verify LEDGER.jsonl [--expect-head HASH]   (LEDGER: the export of GET /api/editions/{edition}/occupations/{code}/ledger; HASH: the head printed on the result sheet)";
+
+string? file = null;
+string? expectedHead = null;
+for (var i = 0; i < args.Length; i++)
 {
-    Console.Error.WriteLine("usage: craftsman-verify LEDGER.jsonl   (the export of GET /api/editions/{edition}/occupations/{code}/ledger)");
+    if (args[i] == "--expect-head" && i + 1 < args.Length)
+        expectedHead = args[++i];
+    else if (file is null && !args[i].StartsWith("--", StringComparison.Ordinal))
+        file = args[i];
+    else
+    {
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+}
+if (file is null || expectedHead is { Length: 0 })
+{
+    Console.Error.WriteLine(Usage);
     return 2;
 }
-if (!File.Exists(args[0]))
+if (!File.Exists(file))
 {
-    Console.Error.WriteLine($"craftsman-verify: no such file: {args[0]}");
+    Console.Error.WriteLine($"craftsman-verify: no such file: {file}");
     return 2;
 }
-var (ok, report) = LedgerVerifier.Verify(File.ReadLines(args[0]));
+var (ok, report) = LedgerVerifier.Verify(File.ReadLines(file), expectedHead);
 Console.WriteLine(report);
 return ok ? 0 : 1;

@@ -18,6 +18,12 @@ internal sealed class PdfTable(PageWriter writer, IReadOnlyList<PdfColumn> colum
 
     public double Height(int rows) => HeaderHeight + rows * RowHeight;
 
+    /// <summary>Lines beyond the first add this much to a row of a wrapping column.</summary>
+    private double LineHeight => fontSize * 1.25;
+
+    /// <summary>At most this many lines per cell; a longer text is cut with an ellipsis on the last.</summary>
+    private const int MaxLines = 4;
+
     public void Header()
     {
         writer.EnsureSpace(HeaderHeight + RowHeight);
@@ -39,13 +45,18 @@ internal sealed class PdfTable(PageWriter writer, IReadOnlyList<PdfColumn> colum
 
     public void Row(IReadOnlyList<PdfCell> cells, bool shaded = false)
     {
-        if (writer.EnsureSpace(RowHeight))
-            Header();
         var g = writer.Graphics;
+        var lines = new List<string>[Math.Min(columns.Count, cells.Count)];
+        for (var i = 0; i < lines.Length; i++)
+            lines[i] = Lines(g, columns[i], cells[i]);
+        var height = RowHeight + (lines.Length == 0 ? 0 : lines.Max(l => l.Count) - 1) * LineHeight;
+        if (writer.EnsureSpace(height))
+            Header();
+        g = writer.Graphics;
         if (shaded)
-            g.DrawRectangle(new XSolidBrush(ShadedFill), writer.Left, writer.Y, columns.Sum(c => c.Width), RowHeight);
+            g.DrawRectangle(new XSolidBrush(ShadedFill), writer.Left, writer.Y, columns.Sum(c => c.Width), height);
         var x = writer.Left;
-        for (var i = 0; i < columns.Count && i < cells.Count; i++)
+        for (var i = 0; i < lines.Length; i++)
         {
             var column = columns[i];
             var cell = cells[i];
@@ -57,6 +68,18 @@ internal sealed class PdfTable(PageWriter writer, IReadOnlyList<PdfColumn> colum
                 _ => XColors.Black,
             });
             var inner = column.Width - 2 * Padding;
+            if (lines[i].Count > 1)
+            {
+                // Wrapped text starts at the top of the row, one line under another.
+                var top = writer.Y + (RowHeight - LineHeight) / 2;
+                foreach (var line in lines[i])
+                {
+                    writer.Text(line, x + Padding, top, inner, LineHeight, fontSize, bold, brush, column.Alignment);
+                    top += LineHeight;
+                }
+                x += column.Width;
+                continue;
+            }
             var size = PdfText.Shrink(g, cell.Text, fontSize, bold, inner);
             var text = PdfText.Fit(g, cell.Text, size, bold, inner);
             var start = writer.Text(text, x + Padding, writer.Y, inner, RowHeight, size, bold, brush, column.Alignment);
@@ -69,8 +92,23 @@ internal sealed class PdfTable(PageWriter writer, IReadOnlyList<PdfColumn> colum
             }
             x += column.Width;
         }
-        writer.Y += RowHeight;
+        writer.Y += height;
         Rule(0.25);
+    }
+
+    /// <summary>A wrapping column's text as lines (one line when it fits, or the column does not wrap).</summary>
+    private List<string> Lines(XGraphics g, PdfColumn column, PdfCell cell)
+    {
+        var inner = column.Width - 2 * Padding;
+        var bold = cell.Style is PdfCellStyle.Bold or PdfCellStyle.Warning;
+        if (!column.Wrap || PdfText.Measure(g, cell.Text, fontSize, bold) <= inner)
+            return [cell.Text];
+        var lines = PdfText.Wrap(g, cell.Text, fontSize, bold, inner);
+        // A single word wider than the column is cut, never drawn past its edge.
+        lines = [.. lines.Select(l => PdfText.Fit(g, l, fontSize, bold, inner))];
+        if (lines.Count > MaxLines)
+            lines = [.. lines.Take(MaxLines - 1), PdfText.Fit(g, string.Join(" ", lines.Skip(MaxLines - 1)), fontSize, bold, inner)];
+        return lines.Count == 0 ? [""] : lines;
     }
 
     private void Rule(double thickness) =>

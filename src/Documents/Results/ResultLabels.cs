@@ -59,9 +59,11 @@ internal static class ResultLabels
         _ => "待定 pending",
     };
 
-    public static (string Text, bool IsProblem) State(CriterionAggregate? aggregate) => aggregate switch
+    /// <param name="confirmed">Whether the chief judge confirmed this criterion's flag (with a written reason).</param>
+    public static (string Text, bool IsProblem) State(CriterionAggregate? aggregate, bool confirmed = false) => aggregate switch
     {
         null => ("未评 no marks", true),
+        { Flag: not CriterionFlag.None } when confirmed => ("已确认 confirmed", false),
         { Flag: CriterionFlag.SpreadExceedsTolerance } => ("分差超限 spread", true),
         { Flag: CriterionFlag.MeasurementDisagreement } => ("测量不一致 mismatch", true),
         { IsFinal: true } => ("最终 final", false),

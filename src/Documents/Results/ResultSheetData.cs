@@ -28,6 +28,16 @@ public sealed record ResultSheetData(
     long Version,
     RoundPhase Phase)
 {
+    /// <summary>Flagged criteria the chief judge confirmed, with the reasons: shown resolved, not open.</summary>
+    public ImmutableArray<ConfirmedCriterion> Confirmed { get; init; } = [];
+
+    /// <summary>The chief judge's reason for confirming this criterion's flag, or null when it was not confirmed.</summary>
+    public string? ConfirmedReason(string contestantId, string criterionId) =>
+        (Confirmed.IsDefault ? null : Confirmed.FirstOrDefault(c => c.ContestantId == contestantId && c.CriterionId == criterionId))?.Reason;
+
+    /// <summary>A moment as printed: in the edition's time zone, with its offset (e.g. +08:00 in Beijing).</summary>
+    public string Timestamp(DateTimeOffset? at) => ResultsExport.Timestamp(at, Edition.TimeZoneOrDefault);
+
     /// <summary>Provisional until sign-off, signed off until the round is final, then official (DESIGN.md §2, §3).</summary>
     public ResultStatus Status => Phase switch
     {

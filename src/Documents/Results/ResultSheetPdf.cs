@@ -107,7 +107,7 @@ public static class ResultSheetPdf
         w.Text(note, w.Left + badgeWidth + 8, w.Y, w.Width - badgeWidth - 8, 20, Body, false, XBrushes.Black);
         w.Y += 26;
 
-        w.Line($"阶段 Phase: {ResultLabels.Phase(data.Phase)} · 版本 Version {data.Version} · 更新 Updated {ResultsExport.Timestamp(data.Leaderboard.UpdatedAt)} · " +
+        w.Line($"阶段 Phase: {ResultLabels.Phase(data.Phase)} · 版本 Version {data.Version} · 更新 Updated {data.Timestamp(data.Leaderboard.UpdatedAt)} · " +
                $"合格分 Qualifying score {ScoreFormat.Mark(data.Edition.QualifyingScore)}", Body, false);
         var candidate = data.Leaderboard.Arena.TitleCandidateId;
         var candidateText = candidate is null
@@ -122,15 +122,20 @@ public static class ResultSheetPdf
         w.EnsureSpace(60);
         w.Line("排名 Ranking", 11, true);
         var modules = data.Scheme.Modules.IsDefault ? [] : data.Scheme.Modules;
-        const double rankWidth = 30, drawWidth = 36, nameWidth = 92, roleWidth = 78, moduleWidth = 70, compositeWidth = 56;
-        var employerWidth = w.Width - rankWidth - drawWidth - nameWidth - roleWidth - moduleWidth * modules.Length - compositeWidth;
+        // Module columns share what is left after the fixed ones, never below a readable width; names
+        // and employers keep at least a third of the row each way and wrap onto more lines.
+        const double rankWidth = 28, drawWidth = 34, roleWidth = 64, compositeWidth = 52;
+        var moduleWidth = modules.Length == 0 ? 0 : Math.Clamp((w.Width - rankWidth - drawWidth - roleWidth - compositeWidth - 200) / modules.Length, 42, 70);
+        var textWidth = w.Width - rankWidth - drawWidth - roleWidth - compositeWidth - moduleWidth * modules.Length;
+        var nameWidth = Math.Round(textWidth * 0.45);
+        var employerWidth = textWidth - nameWidth;
         var columns = new List<PdfColumn>
         {
             new("名次", "Rank", rankWidth, XStringAlignment.Center),
             new("抽签号", "Draw", drawWidth, XStringAlignment.Center),
-            new("选手", "Contestant", nameWidth),
-            new("单位", "Employer", employerWidth),
-            new("身份", "Role", roleWidth),
+            new("选手", "Contestant", nameWidth, Wrap: true),
+            new("单位", "Employer", employerWidth, Wrap: true),
+            new("身份", "Role", roleWidth, Wrap: true),
         };
         columns.AddRange(modules.Select(m => new PdfColumn(m.Name.Zh, $"{m.Name.En} ×{ScoreFormat.Mark(m.Weight)}", moduleWidth, XStringAlignment.Far)));
         columns.Add(new PdfColumn("综合得分", "Composite", compositeWidth, XStringAlignment.Far));
@@ -190,7 +195,7 @@ public static class ResultSheetPdf
         var judgeWidth = judges.Count == 0 ? 0 : (w.Width - criterion - kind - max - score - state) / judges.Count;
         var columns = new List<PdfColumn>
         {
-            new("评分项", "Criterion", criterion),
+            new("评分项", "Criterion", criterion, Wrap: true),
             new("类型", "Kind", kind),
             new("满分", "Max", max, XStringAlignment.Far),
         };
@@ -220,6 +225,7 @@ public static class ResultSheetPdf
         w.Y += headingHeight;
 
         var sheet = contestant?.Scoresheet;
+        var reasons = new List<string>();
         table.Header();
         foreach (var module in modules)
         {
@@ -236,7 +242,13 @@ public static class ResultSheetPdf
                         : new PdfCell(ScoreFormat.Mark(mark.Value)));
                 }
                 cells.Add(new PdfCell(ScoreFormat.Display(aggregate?.Value), PdfCellStyle.Bold));
-                var (text, isProblem) = ResultLabels.State(aggregate);
+                var reason = aggregate is { Flag: not CriterionFlag.None } ? data.ConfirmedReason(id, c.Id) : null;
+                var (text, isProblem) = ResultLabels.State(aggregate, reason is not null);
+                if (reason is not null)
+                {
+                    reasons.Add($"{c.Id}: {reason}");
+                    text += $" *{reasons.Count}";
+                }
                 cells.Add(new PdfCell(text, isProblem ? PdfCellStyle.Warning : PdfCellStyle.Normal));
                 table.Row(cells);
             }
@@ -253,12 +265,14 @@ public static class ResultSheetPdf
             subtotal.Add(new PdfCell($"权重 ×{ScoreFormat.Mark(module.Weight)}", PdfCellStyle.Muted));
             table.Row(subtotal, shaded: true);
         }
+        for (var i = 0; i < reasons.Count; i++)
+            w.Paragraph($"*{i + 1} 裁判长确认理由 Chief judge's reason for {reasons[i]}", 7.5);
         w.Y += 10;
     }
 
     private static void SignOff(PageWriter w, ResultSheetData data)
     {
-        w.EnsureSpace(110);
+        w.EnsureSpace(150);
         w.Y += 4;
         w.Line("裁判长签署 Chief judge sign-off", 11, true);
         if (data.SignedOffBy is null)
@@ -267,7 +281,7 @@ public static class ResultSheetPdf
         }
         else
         {
-            w.Paragraph($"已签署 Signed off: {data.SignedOffByName} ({data.SignedOffBy}) · {ResultsExport.Timestamp(data.SignedOffAt)}", 9, true);
+            w.Paragraph($"已签署 Signed off: {data.SignedOffByName} ({data.SignedOffBy}) · {data.Timestamp(data.SignedOffAt)}", 9, true);
         }
 
         var panel = (data.Panel.IsDefault ? [] : data.Panel)
@@ -289,8 +303,19 @@ public static class ResultSheetPdf
         w.Y += 16;
         w.Line("签字 Signature: ______________________________      日期 Date: ____________________", 9, false);
         w.Y += 4;
-        w.Line("账本头哈希 (SHA-256) Ledger head hash — 可用导出数据复算核验 · anyone holding the export can recompute and check it:", 7.5, false, new XSolidBrush(Grey));
-        w.Line(data.LedgerHeadHash, 8, false);
+        // The head beside its QR code: scanned or typed into `craftsman-verify LEDGER --expect-head HASH`,
+        // it tells whether an exported ledger is the whole one this sheet was printed from.
+        const double qr = 76;
+        w.EnsureSpace(qr + 4);
+        var top = w.Y;
+        PdfQrCode.Draw(w.Graphics, data.LedgerHeadHash, w.Left, top, qr);
+        var textLeft = w.Left + qr + 8;
+        var textWidth = w.Width - qr - 8;
+        w.Text("账本头哈希 (SHA-256) Ledger head hash", textLeft, top + 6, textWidth, 11, 8, true, XBrushes.Black);
+        w.Text(data.LedgerHeadHash, textLeft, top + 20, textWidth, 11, 8, false, XBrushes.Black);
+        w.Text("用导出的账本核验 · check an exported ledger against it:", textLeft, top + 36, textWidth, 10, 7.5, false, new XSolidBrush(Grey));
+        w.Text("craftsman-verify ledger.jsonl --expect-head <hash>", textLeft, top + 48, textWidth, 10, 7.5, false, new XSolidBrush(Grey));
+        w.Y = top + qr + 4;
     }
 
     private static void Footer(XGraphics g, ResultSheetData data, int page, int count, XRect area)
@@ -309,7 +334,7 @@ public static class ResultSheetPdf
 
         var signOff = data.SignedOffBy is null
             ? "裁判长签署 Chief judge sign-off: 未签署 not signed off"
-            : $"裁判长签署 Chief judge sign-off: {data.SignedOffByName} ({data.SignedOffBy}) · {ResultsExport.Timestamp(data.SignedOffAt)}";
+            : $"裁判长签署 Chief judge sign-off: {data.SignedOffByName} ({data.SignedOffBy}) · {data.Timestamp(data.SignedOffAt)}";
         PdfText.Draw(g, signOff, font, data.SignedOffBy is null, data.SignedOffBy is null ? new XSolidBrush(Red) : XBrushes.Black,
             new XRect(area.Left, area.Top + lineHeight, area.Width, lineHeight));
 

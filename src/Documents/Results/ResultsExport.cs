@@ -48,7 +48,7 @@ public static class ResultsExport
                 XlsxCell.Of(data.Lines.Count), EnumText.Of(data.Leaderboard.Arena.Outcome),
                 XlsxCell.Id(candidate), candidate is null ? null : data.Contestant(candidate)?.Name ?? candidateStanding?.Name,
                 XlsxCell.Score(candidateStanding?.Composite),
-                data.SignedOffByName, Timestamp(data.SignedOffAt), data.LedgerHeadHash);
+                data.SignedOffByName, data.Timestamp(data.SignedOffAt), data.LedgerHeadHash);
             AddRanking(builder.AddSheet(SheetName(data.Occupation.Code, used)), data);
         }
         return builder.Build();
@@ -111,7 +111,7 @@ public static class ResultsExport
         sheet.Header([
             "编号 ID", "姓名 Name", "模块 Module", "评分项 Criterion", "评分项名称 Criterion name", "类型 Kind", "满分 Max",
             .. judges.Select(j => $"{data.JudgeName(j)} {j}"),
-            "得分 Score", "最终 Final", "标记 Flag", "分差 Spread", "去掉的评分 Dropped (judges)"]);
+            "得分 Score", "最终 Final", "标记 Flag", "分差 Spread", "去掉的评分 Dropped (judges)", "裁判长确认理由 Chief judge's reason"]);
         foreach (var (standing, contestant) in data.Lines)
         {
             var id = standing?.ContestantId ?? contestant!.Id;
@@ -136,10 +136,13 @@ public static class ResultsExport
                         cells.Add(mark is null ? XlsxCell.Empty : dropped.Contains(judge) ? XlsxCell.DroppedScore(mark.Value) : XlsxCell.Of(mark.Value));
                     }
                     cells.Add(XlsxCell.Score(aggregate?.Value));
-                    cells.Add(aggregate is null ? "" : aggregate.IsFinal ? "yes" : "no");
-                    cells.Add(aggregate is null || aggregate.Flag == CriterionFlag.None ? "" : EnumText.Of(aggregate.Flag));
+                    // A flag the chief judge confirmed is resolved: the aggregate stands, with the reason beside it.
+                    var reason = aggregate is { Flag: not CriterionFlag.None } ? data.ConfirmedReason(id, criterion.Id) : null;
+                    cells.Add(aggregate is null ? "" : aggregate.IsFinal ? "yes" : reason is not null ? "confirmed" : "no");
+                    cells.Add(aggregate is null || aggregate.Flag == CriterionFlag.None ? "" : reason is not null ? $"{EnumText.Of(aggregate.Flag)} (confirmed)" : EnumText.Of(aggregate.Flag));
                     cells.Add(XlsxCell.Of(aggregate?.Spread));
                     cells.Add(string.Join(" ", dropped));
+                    cells.Add(reason ?? "");
                     sheet.Add(cells);
                 }
             }
@@ -159,17 +162,21 @@ public static class ResultsExport
         sheet.Add("阶段 Phase", EnumText.Of(data.Phase));
         sheet.Add("状态 Status", EnumText.Of(data.Status));
         sheet.Add("版本 Version", XlsxCell.Of(data.Version));
-        sheet.Add("更新时间 Updated at", Timestamp(data.Leaderboard.UpdatedAt));
+        sheet.Add("更新时间 Updated at", data.Timestamp(data.Leaderboard.UpdatedAt));
+        sheet.Add("时区 Time zone", data.Edition.TimeZoneOrDefault);
         sheet.Add("擂台结果 Arena", EnumText.Of(data.Leaderboard.Arena.Outcome));
         sheet.Add("推荐人选 Title candidate", candidate is null ? "" : $"{data.Contestant(candidate)?.Name} {candidate}".Trim());
         sheet.Add("合格分 Qualifying score", XlsxCell.Of(data.Edition.QualifyingScore));
         sheet.Add("裁判长签署 Signed off by", data.SignedOffBy is null ? "" : $"{data.SignedOffByName} {data.SignedOffBy}".Trim());
-        sheet.Add("签署时间 Signed off at", Timestamp(data.SignedOffAt));
+        sheet.Add("签署时间 Signed off at", data.Timestamp(data.SignedOffAt));
         sheet.Add("账本头哈希 Ledger head (SHA-256)", data.LedgerHeadHash);
     }
 
-    internal static string Timestamp(DateTimeOffset? at) =>
-        at?.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>The moment in the given time zone (UTC when the zone is unknown here), with its offset.</summary>
+    internal static string Timestamp(DateTimeOffset? at, string timeZone) =>
+        at is not { } moment ? ""
+        : (TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? TimeZoneInfo.ConvertTime(moment, zone) : moment.ToUniversalTime())
+            .ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
     /// <summary>A worksheet name from an occupation code: at most 31 characters, none of : \ / ? * [ ], unique in the workbook.</summary>
     private static string SheetName(string code, HashSet<string> used)

@@ -20,6 +20,9 @@ internal static class EditionSheets
     public const string KeyAppealWindow = "appealWindowMinutes";
     public const string KeyQualifyingScore = "qualifyingScore";
 
+    /// <summary>Optional: the IANA time zone documents print times in (Asia/Shanghai when absent).</summary>
+    public const string KeyTimeZone = "timeZone";
+
     public static readonly string[] EditionKeys = [KeyId, KeyTitleZh, KeyTitleEn, KeyYear, KeyAppealWindow, KeyQualifyingScore];
 
     public static readonly string[] SchemeColumns =

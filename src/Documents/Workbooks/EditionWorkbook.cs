@@ -29,10 +29,11 @@ public static class EditionWorkbook
     /// reads back without errors) and a Help sheet describing every column. The organiser replaces
     /// the example rows; the reader ignores the Help sheet.
     /// </summary>
-    public static byte[] Template()
+    /// <param name="editionId">The edition the template is for: its example rows carry this id, so the file imports there as downloaded.</param>
+    public static byte[] Template(string? editionId = null)
     {
         var builder = new XlsxBuilder();
-        AddSheets(builder, Example);
+        AddSheets(builder, string.IsNullOrWhiteSpace(editionId) ? Example : Example with { Edition = Example.Edition with { Id = editionId } });
         var help = builder.AddSheet(Help);
         help.Header("sheet", "column", "meaning", "allowed values");
         foreach (var line in HelpLines)
@@ -55,7 +56,7 @@ public static class EditionWorkbook
         }
         catch (InvalidDataException e)
         {
-            return WorkbookReadResult.Failure([new WorkbookError("", 0, "", e.Message)]);
+            return WorkbookReadResult.Failure([new WorkbookError("", 0, "", "FileUnreadable", e.Message)]);
         }
         return new EditionWorkbookReader(sheets).Read();
     }
@@ -70,6 +71,8 @@ public static class EditionWorkbook
         edition.Add(KeyYear, XlsxCell.Of(info.Year));
         edition.Add(KeyAppealWindow, XlsxCell.Of(info.AppealWindowMinutes));
         edition.Add(KeyQualifyingScore, XlsxCell.Of(info.QualifyingScore));
+        if (info.TimeZone is { Length: > 0 } timeZone)
+            edition.Add(KeyTimeZone, timeZone);
 
         var schemes = builder.AddSheet(Schemes).Header(SchemeColumns);
         schemes.Choices[Array.IndexOf(SchemeColumns, "kind")] = EnumText.Allowed<CriterionKind>();
@@ -101,16 +104,19 @@ public static class EditionWorkbook
     private static ImmutableArray<T> Items<T>(ImmutableArray<T> items) => items.IsDefault ? [] : items;
 
     private static readonly EditionDocument Example = new(
-        new EditionInfo("2024", new LocalizedText("第三届北京大工匠挑战赛", "3rd Beijing Grand Craftsman Challenge"), 2024, 120, 60m),
+        new EditionInfo("2024", new LocalizedText("第三届北京大工匠挑战赛", "3rd Beijing Grand Craftsman Challenge"), 2024, 120, 60m) { TimeZone = EditionInfo.DefaultTimeZone },
         [new MarkingScheme("machining", [new MarkingModule("practical", new LocalizedText("现场实操（擂台）", "Live practical (arena)"), 1m,
             [new Criterion("P1", new LocalizedText("工艺与程序编制", "Process planning and programming"), CriterionKind.Judgement, 100m, 0.5m, 10m)])])],
         [new Occupation("cnc-machining", new LocalizedText("数控加工", "CNC machining"), ContestMode.Competition, "machining", null)],
-        [new Contestant("C001", "张三", "示例机械厂", "cnc-machining", ContestantRole.Seed)],
-        [new Judge("J001", "李四", "cnc-machining", JudgeRole.Chief)]);
+        [new Contestant("C001", "张三", "示例机械厂", "cnc-machining", ContestantRole.Seed),
+            new Contestant("C002", "王五", "示例汽车零部件公司", "cnc-machining", ContestantRole.Challenger)],
+        // A complete panel (a chief and three marking judges), so the example passes the import's checks too.
+        [new Judge("J001", "李四", "cnc-machining", JudgeRole.Chief), new Judge("J002", "赵六", "cnc-machining", JudgeRole.Judge),
+            new Judge("J003", "钱七", "cnc-machining", JudgeRole.Judge), new Judge("J004", "孙八", "cnc-machining", JudgeRole.Judge)]);
 
     private static readonly string[][] HelpLines =
     [
-        [Edition, "key / value", "One row per setting: id, title_zh, title_en, year, appealWindowMinutes (objection window in minutes), qualifyingScore (0–100).", ""],
+        [Edition, "key / value", "One row per setting: id, title_zh, title_en, year, appealWindowMinutes (objection window in minutes), qualifyingScore (0–100), timeZone (optional, e.g. Asia/Shanghai).", ""],
         [Schemes, "scheme, module, criterion", "One row per criterion. The module columns are repeated on every row of the module; a scheme's module weights sum to 1.", ""],
         [Schemes, "kind", "measurement: entered by one judge, confirmed by another; judgement: marked by every panel judge.", "measurement, judgement"],
         [Schemes, "max, step, tolerance", "Numbers with a decimal point (0.5, not 0,5). step divides max; tolerance is required for judgement criteria.", ""],

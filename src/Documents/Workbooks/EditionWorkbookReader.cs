@@ -36,13 +36,13 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
         var tables = new[] { schemeTable, occupationTable, contestantTable, judgeTable };
         if (tables.All(t => t is not null && t.Rows.Count == 0))
         {
-            errors.Add(new WorkbookError("", 0, "", "The workbook has no data rows: fill in the sheets Schemes, Occupations, Contestants and Judges below their header rows."));
+            errors.Add(new WorkbookError("", 0, "", "WorkbookEmpty", "The workbook has no data rows: fill in the sheets Schemes, Occupations, Contestants and Judges below their header rows."));
         }
         else
         {
             foreach (var table in new[] { schemeTable, occupationTable })
                 if (table is { Rows.Count: 0 })
-                    errors.Add(new WorkbookError(table.Name, 0, "", "The sheet has no data rows below its header."));
+                    errors.Add(new WorkbookError(table.Name, 0, "", "SheetEmpty", "The sheet has no data rows below its header."));
         }
 
         return errors.Count > 0 || edition is null
@@ -62,18 +62,18 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
             var key = table.Text(row, "key");
             if (key.Length == 0)
             {
-                Error(table, row, "key", "A key is required (one of " + string.Join(", ", EditionKeys) + ").");
+                Error(table, row, "key", "KeyRequired", "A key is required (one of " + string.Join(", ", EditionKeys) + ").", ("keys", string.Join(", ", EditionKeys)));
                 continue;
             }
             if (!rowsByKey.TryAdd(key, row))
-                Error(table, row, "key", $"The key '{key}' appears again; it is first given in row {rowsByKey[key].Number}.");
+                Error(table, row, "key", "KeyRepeated", $"The key '{key}' appears again; it is first given in row {rowsByKey[key].Number}.", ("key", key), ("firstRow", rowsByKey[key].Number.ToString(CultureInfo.InvariantCulture)));
         }
 
         SheetRow? RowOf(string key)
         {
             if (rowsByKey.TryGetValue(key, out var row))
                 return row;
-            errors.Add(new WorkbookError(table.Name, 0, "key", $"The key '{key}' is missing: add a row with '{key}' in the key column and its value beside it."));
+            errors.Add(new WorkbookError(table.Name, 0, "key", "KeyMissing", $"The key '{key}' is missing: add a row with '{key}' in the key column and its value beside it.") { Parameters = Parameters(("key", key)) });
             return null;
         }
 
@@ -91,11 +91,15 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
         var window = windowRow is null ? null : Integer(table, windowRow, "value", 0, int.MaxValue, label: KeyAppealWindow);
         var score = scoreRow is null ? null : Number(table, scoreRow, "value", label: KeyQualifyingScore);
         if (score is < 0 or > 100)
-            Error(table, scoreRow!, "value", $"{KeyQualifyingScore}: {Show(score)} must lie between 0 and 100.");
+            Error(table, scoreRow!, "value", "OutOfRange", $"{KeyQualifyingScore}: {Show(score)} must lie between 0 and 100.", ("value", Show(score)), ("min", "0"), ("max", "100"));
+
+        var timeZone = rowsByKey.TryGetValue(KeyTimeZone, out var zoneRow) ? Text(table, zoneRow, "value", required: false) : null;
+        if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+            Error(table, zoneRow!, "value", "UnknownTimeZone", $"{KeyTimeZone}: '{timeZone}' is not a known time zone; write an IANA name such as Asia/Shanghai.", ("value", timeZone));
 
         return id is null || zh is null || en is null || year is null || window is null || score is null
             ? null
-            : new EditionInfo(id, new LocalizedText(zh, en), year.Value, window.Value, score.Value);
+            : new EditionInfo(id, new LocalizedText(zh, en), year.Value, window.Value, score.Value) { TimeZone = timeZone };
     }
 
     private ImmutableArray<MarkingScheme> ReadSchemes(SheetTable? table, out HashSet<string> schemeIds)
@@ -122,17 +126,17 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
             var tolerance = Number(table, row, "tolerance", required: false);
 
             if (weight is <= 0 or > 1)
-                Error(table, row, "module_weight", $"{Show(weight)} must be above 0 and at most 1 (weights of a scheme sum to 1, e.g. 0.7 and 0.3).");
+                Error(table, row, "module_weight", "WeightOutOfRange", $"{Show(weight)} must be above 0 and at most 1 (weights of a scheme sum to 1, e.g. 0.7 and 0.3).", ("value", Show(weight)));
             if (max is <= 0)
-                Error(table, row, "max", $"{Show(max)} must be positive.");
+                Error(table, row, "max", "NotPositive", $"{Show(max)} must be positive.", ("value", Show(max)));
             if (step is <= 0)
-                Error(table, row, "step", $"{Show(step)} must be positive.");
+                Error(table, row, "step", "NotPositive", $"{Show(step)} must be positive.", ("value", Show(step)));
             else if (step is { } s && max is > 0 && max.Value % s != 0)
-                Error(table, row, "step", $"{Show(step)} does not divide the maximum {Show(max)}.");
+                Error(table, row, "step", "StepDoesNotDivide", $"{Show(step)} does not divide the maximum {Show(max)}.", ("value", Show(step)), ("max", Show(max)));
             if (tolerance is < 0)
-                Error(table, row, "tolerance", $"{Show(tolerance)} must not be negative.");
+                Error(table, row, "tolerance", "Negative", $"{Show(tolerance)} must not be negative.", ("value", Show(tolerance)));
             if (kind == CriterionKind.Judgement && tolerance is null && table.Has("tolerance") && table.Text(row, "tolerance").Length == 0)
-                Error(table, row, "tolerance", "A judgement criterion needs a tolerance (the largest allowed spread between panel marks).");
+                Error(table, row, "tolerance", "ToleranceRequired", "A judgement criterion needs a tolerance (the largest allowed spread between panel marks).");
 
             if (schemeId is null)
                 continue;
@@ -155,11 +159,11 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
             else
             {
                 if (moduleZh is not null && module.NameZh is not null && moduleZh != module.NameZh)
-                    Error(table, row, "module_name_zh", $"Module '{moduleId}' of scheme '{schemeId}' is named '{module.NameZh}' in row {module.Row}; every row of a module repeats the same name.");
+                    Error(table, row, "module_name_zh", "ModuleDiffers", $"Module '{moduleId}' of scheme '{schemeId}' is named '{module.NameZh}' in row {module.Row}; every row of a module repeats the same name.", ("module", moduleId), ("scheme", schemeId), ("value", module.NameZh), ("firstRow", module.Row.ToString(CultureInfo.InvariantCulture)));
                 if (moduleEn is not null && module.NameEn is not null && moduleEn != module.NameEn)
-                    Error(table, row, "module_name_en", $"Module '{moduleId}' of scheme '{schemeId}' is named '{module.NameEn}' in row {module.Row}; every row of a module repeats the same name.");
+                    Error(table, row, "module_name_en", "ModuleDiffers", $"Module '{moduleId}' of scheme '{schemeId}' is named '{module.NameEn}' in row {module.Row}; every row of a module repeats the same name.", ("module", moduleId), ("scheme", schemeId), ("value", module.NameEn), ("firstRow", module.Row.ToString(CultureInfo.InvariantCulture)));
                 if (weight is not null && module.Weight is not null && weight != module.Weight)
-                    Error(table, row, "module_weight", $"Module '{moduleId}' of scheme '{schemeId}' has weight {Show(module.Weight)} in row {module.Row}; every row of a module repeats the same weight.");
+                    Error(table, row, "module_weight", "ModuleDiffers", $"Module '{moduleId}' of scheme '{schemeId}' has weight {Show(module.Weight)} in row {module.Row}; every row of a module repeats the same weight.", ("module", moduleId), ("scheme", schemeId), ("value", Show(module.Weight)), ("firstRow", module.Row.ToString(CultureInfo.InvariantCulture)));
             }
 
             if (criterionId is null)
@@ -167,7 +171,7 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
             var earlier = scheme.Modules.SelectMany(m => m.Criteria).FirstOrDefault(c => c.Id == criterionId);
             if (earlier.Id is not null)
             {
-                Error(table, row, "criterion", $"Criterion '{criterionId}' of scheme '{schemeId}' is already defined in row {earlier.Row}.");
+                Error(table, row, "criterion", "Duplicate", $"Criterion '{criterionId}' of scheme '{schemeId}' is already defined in row {earlier.Row}.", ("value", criterionId), ("firstRow", earlier.Row.ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
             var criterion = criterionZh is null || criterionEn is null || kind is null || max is null || step is null
@@ -180,7 +184,7 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
         {
             var weights = scheme.Modules.Select(m => m.Weight).ToList();
             if (weights.All(w => w is not null) && weights.Sum() != 1m)
-                errors.Add(new WorkbookError(table.Name, scheme.Row, "module_weight", $"The module weights of scheme '{scheme.Id}' sum to {Show(weights.Sum())}, not 1."));
+                errors.Add(new WorkbookError(table.Name, scheme.Row, "module_weight", "WeightsNotOne", $"The module weights of scheme '{scheme.Id}' sum to {Show(weights.Sum())}, not 1.") { Parameters = Parameters(("scheme", scheme.Id), ("value", Show(weights.Sum()))) });
         }
 
         return [.. schemes.Select(s => new MarkingScheme(s.Id, [.. s.Modules.Select(m => new MarkingModule(
@@ -210,12 +214,12 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
             {
                 codes.Add(code);
                 if (code.Contains('/'))
-                    Error(table, row, "code", $"The code '{code}' must not contain '/'.");
+                    Error(table, row, "code", "SlashInCode", $"The code '{code}' must not contain '/'.", ("value", code));
                 if (!firstRow.TryAdd(code, row.Number))
-                    Error(table, row, "code", $"The occupation '{code}' is already defined in row {firstRow[code]}.");
+                    Error(table, row, "code", "Duplicate", $"The occupation '{code}' is already defined in row {firstRow[code]}.", ("value", code), ("firstRow", firstRow[code].ToString(CultureInfo.InvariantCulture)));
             }
             if (scheme is not null && !schemeIds.Contains(scheme))
-                Error(table, row, "scheme", $"The scheme '{scheme}' is not defined in the sheet {Schemes}.");
+                Error(table, row, "scheme", "NotDefined", $"The scheme '{scheme}' is not defined in the sheet {Schemes}.", ("value", scheme), ("sheet", Schemes));
 
             if (code is not null && zh is not null && en is not null && mode is not null && scheme is not null)
                 result.Add(new Occupation(code, new LocalizedText(zh, en), mode.Value, scheme, nameSource));
@@ -237,7 +241,7 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
             var occupation = Occupation(table, row, codes);
             var role = Choice<ContestantRole>(table, row, "role", "contestant role");
             if (id is not null && !firstRow.TryAdd(id, row.Number))
-                Error(table, row, "id", $"The contestant '{id}' is already listed in row {firstRow[id]}.");
+                Error(table, row, "id", "Duplicate", $"The contestant '{id}' is already listed in row {firstRow[id]}.", ("value", id), ("firstRow", firstRow[id].ToString(CultureInfo.InvariantCulture)));
             if (id is not null && name is not null && employer is not null && occupation is not null && role is not null)
                 result.Add(new Contestant(id, name, employer, occupation, role.Value));
         }
@@ -257,7 +261,7 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
             var occupation = Occupation(table, row, codes);
             var role = Choice<JudgeRole>(table, row, "role", "judge role");
             if (id is not null && !firstRow.TryAdd(id, row.Number))
-                Error(table, row, "id", $"The judge '{id}' is already listed in row {firstRow[id]}.");
+                Error(table, row, "id", "Duplicate", $"The judge '{id}' is already listed in row {firstRow[id]}.", ("value", id), ("firstRow", firstRow[id].ToString(CultureInfo.InvariantCulture)));
             if (id is not null && name is not null && occupation is not null && role is not null)
                 result.Add(new Judge(id, name, occupation, role.Value));
         }
@@ -269,7 +273,7 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
         var code = Text(table, row, "occupation");
         if (code is not null && !codes.Contains(code))
         {
-            Error(table, row, "occupation", $"The occupation '{code}' is not defined in the sheet {Occupations}.");
+            Error(table, row, "occupation", "NotDefined", $"The occupation '{code}' is not defined in the sheet {Occupations}.", ("value", code), ("sheet", Occupations));
             return null;
         }
         return code;
@@ -280,12 +284,12 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
     {
         if (!sheets.TryGetValue(name, out var rows))
         {
-            errors.Add(new WorkbookError(name, 0, "", $"The workbook has no sheet named '{name}'."));
+            errors.Add(new WorkbookError(name, 0, "", "SheetMissing", $"The workbook has no sheet named '{name}'."));
             return null;
         }
         if (rows.Count == 0)
         {
-            errors.Add(new WorkbookError(name, 0, "", $"The sheet is empty: row 1 must hold the header {string.Join(", ", expected)}."));
+            errors.Add(new WorkbookError(name, 0, "", "HeaderMissing", $"The sheet is empty: row 1 must hold the header {string.Join(", ", expected)}.") { Parameters = Parameters(("columns", string.Join(", ", expected))) });
             return new SheetTable(name, 1, new Dictionary<string, int>(), []);
         }
 
@@ -298,10 +302,10 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
                 continue;
             var canonical = expected.First(e => string.Equals(e, title, StringComparison.OrdinalIgnoreCase));
             if (!columns.TryAdd(canonical, index))
-                errors.Add(new WorkbookError(name, header.Number, canonical, $"The header names the column '{canonical}' twice (columns {XlsxBuilder.ColumnName(columns[canonical])} and {XlsxBuilder.ColumnName(index)})."));
+                errors.Add(new WorkbookError(name, header.Number, canonical, "ColumnTwice", $"The header names the column '{canonical}' twice (columns {XlsxBuilder.ColumnName(columns[canonical])} and {XlsxBuilder.ColumnName(index)}).") { Parameters = Parameters(("first", XlsxBuilder.ColumnName(columns[canonical])), ("second", XlsxBuilder.ColumnName(index))) });
         }
         foreach (var column in expected.Where(c => !columns.ContainsKey(c) && !OptionalColumns.Contains(c)))
-            errors.Add(new WorkbookError(name, header.Number, column, $"The header row has no column '{column}'."));
+            errors.Add(new WorkbookError(name, header.Number, column, "ColumnMissing", $"The header row has no column '{column}'."));
         return new SheetTable(name, header.Number, columns, rows.Skip(1).ToList());
     }
 
@@ -313,7 +317,7 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
         if (text.Length > 0)
             return text;
         if (required)
-            Error(table, row, column, Label(label) + "A value is required.");
+            Error(table, row, column, "ValueRequired", Label(label) + "A value is required.", ("key", label ?? ""));
         return null;
     }
 
@@ -324,7 +328,7 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
             return null;
         if (table.Cell(row, column) is { } cell && CellNumber.TryParse(cell, out var value))
             return value;
-        Error(table, row, column, Label(label) + $"'{text}' is not a number; write digits with a decimal point, e.g. 0.5 or 20.");
+        Error(table, row, column, "NotANumber", Label(label) + $"'{text}' is not a number; write digits with a decimal point, e.g. 0.5 or 20.", ("value", text), ("key", label ?? ""));
         return null;
     }
 
@@ -336,7 +340,7 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
         if (table.Cell(row, column) is { } cell && CellNumber.TryParse(cell, out var value)
             && value == decimal.Truncate(value) && value >= min && value <= max)
             return (int)value;
-        Error(table, row, column, Label(label) + $"'{text}' is not a whole number from {min} to {max}.");
+        Error(table, row, column, "NotAWholeNumber", Label(label) + $"'{text}' is not a whole number from {min} to {max}.", ("value", text), ("min", min.ToString(CultureInfo.InvariantCulture)), ("max", max.ToString(CultureInfo.InvariantCulture)), ("key", label ?? ""));
         return null;
     }
 
@@ -347,12 +351,15 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
             return null;
         if (EnumText.TryParse<T>(text, out var value))
             return value;
-        Error(table, row, column, $"'{text}' is not a {what}; use one of: {string.Join(", ", EnumText.Allowed<T>())}.");
+        Error(table, row, column, "NotAllowed", $"'{text}' is not a {what}; use one of: {string.Join(", ", EnumText.Allowed<T>())}.", ("value", text), ("allowed", string.Join(", ", EnumText.Allowed<T>())));
         return null;
     }
 
-    private void Error(SheetTable table, SheetRow row, string column, string message) =>
-        errors.Add(new WorkbookError(table.Name, row.Number, column, message));
+    private void Error(SheetTable table, SheetRow row, string column, string code, string message, params (string Name, string Value)[] parameters) =>
+        errors.Add(new WorkbookError(table.Name, row.Number, column, code, message) { Parameters = Parameters(parameters) });
+
+    private static Dictionary<string, string> Parameters(params (string Name, string Value)[] parameters) =>
+        parameters.ToDictionary(p => p.Name, p => p.Value);
 
     private static string Label(string? label) => label is null ? "" : label + ": ";
 

@@ -7,8 +7,13 @@ namespace Craftsman.Documents.Workbooks;
 /// "max"); empty when the error concerns no single column. <see cref="Sheet"/> is empty when the
 /// file itself cannot be read.
 /// </summary>
-public sealed record WorkbookError(string Sheet, int Row, string Column, string Message)
+/// <param name="Code">What is wrong, as a stable code the console translates (e.g. "ValueRequired"), with its <see cref="Parameters"/>.</param>
+/// <param name="Message">The same in English, for logs and API callers.</param>
+public sealed record WorkbookError(string Sheet, int Row, string Column, string Code, string Message)
 {
+    /// <summary>The values the translated message names (a key, a value, another row), by name.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
     public override string ToString()
     {
         var where = Sheet.Length == 0 ? "file" : $"sheet {Sheet}";

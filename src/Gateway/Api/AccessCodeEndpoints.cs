@@ -4,6 +4,7 @@ using Craftsman.Contracts.Access;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.People;
 using Craftsman.Gateway.Auth;
+using Craftsman.Gateway.Venue;
 using QRCoder;
 
 namespace Craftsman.Gateway.Api;
@@ -24,7 +25,7 @@ public static class AccessCodeEndpoints
         var codes = app.MapGroup("/api/editions/{editionId}/access-codes").WithTags("Access codes")
             .RequireAuthorization(Roles.OrganiserPolicy);
 
-        codes.MapPost("", async (string editionId, IssueRequest request, HttpRequest http, ClusterAccess cluster) =>
+        codes.MapPost("", async (string editionId, IssueRequest request, HttpRequest http, ClusterAccess cluster, ServedAddresses addresses) =>
         {
             if (await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument() is not { } document)
                 return Problems.EditionNotFound(editionId);
@@ -47,7 +48,7 @@ public static class AccessCodeEndpoints
             }
             var chosen = judges.ToDictionary(j => j.Id);
             var issued = await cluster.Grains.GetGrain<IAccessCodeGrain>(editionId).Issue([.. chosen.Keys]);
-            var baseUrl = $"{http.Scheme}://{http.Host}{http.PathBase}";
+            var baseUrl = addresses.PublicBase(http);
             return Results.Ok(issued.Select(i => Printable(chosen[i.JudgeId], i.Code, baseUrl)).ToImmutableArray());
         });
 

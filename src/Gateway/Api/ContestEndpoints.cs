@@ -19,6 +19,7 @@ public static class ContestEndpoints
     public sealed record AppealRequest(string? ContestantId, string? CriterionId, string? Grounds);
     public sealed record RulingRequest(bool? Upheld, string? Reason);
     public sealed record AbsenceRequest(AbsenceKind? Kind, string? Reason);
+    public sealed record ReopenRequest(string? ContestantId, string? CriterionId, string[]? JudgeIds);
 
     public static IEndpointRouteBuilder MapContestEndpoints(this IEndpointRouteBuilder app)
     {
@@ -87,6 +88,11 @@ public static class ContestEndpoints
             request.Kind is not { } kind ? Required("kind")
             : string.IsNullOrWhiteSpace(request.Reason) ? Required("reason")
             : Run(cluster, editionId, occupation, user, new MarkAbsent(contestantId, kind, request.Reason)));
+        contests.MapPost("/reopen", (string editionId, string occupation, ReopenRequest r, ClaimsPrincipal user, ClusterAccess cluster) =>
+            string.IsNullOrWhiteSpace(r.ContestantId) ? Required("contestantId")
+            : string.IsNullOrWhiteSpace(r.CriterionId) ? Required("criterionId")
+            : r.JudgeIds is not { Length: > 0 } judges ? Required("judgeIds")
+            : Run(cluster, editionId, occupation, user, new ReopenCriterion(r.ContestantId, r.CriterionId, [.. judges])));
         contests.MapPost("/draw", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
             Run(cluster, editionId, occupation, user, new DrawNumbers()));
         contests.MapPost("/reveal-approval", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>

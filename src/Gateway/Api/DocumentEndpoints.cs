@@ -20,7 +20,7 @@ public static class DocumentEndpoints
 
         // The template holds no data: anyone may download it, straight from a link in the console.
         files.MapGet("/workbook-template.xlsx", (string editionId) =>
-            Results.File(EditionWorkbook.Template(), Xlsx, "craftsman-edition-template.xlsx")).AllowAnonymous();
+            Results.File(EditionWorkbook.Template(editionId), Xlsx, $"craftsman-edition-template-{editionId}.xlsx")).AllowAnonymous();
 
         files.MapGet("/workbook.xlsx", async (string editionId, ClusterAccess cluster) =>
             await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument() is { } document
@@ -37,7 +37,7 @@ public static class DocumentEndpoints
             var read = EditionWorkbook.Read(buffer);
             if (!read.Succeeded)
                 return Problems.Invalid("The workbook has errors; nothing was imported.", "WorkbookInvalid",
-                    new Dictionary<string, object?> { ["errors"] = read.Errors.Select(e => new { e.Sheet, e.Row, e.Column, e.Message }) });
+                    new Dictionary<string, object?> { ["errors"] = read.Errors.Select(e => new { e.Sheet, e.Row, e.Column, e.Code, e.Parameters, e.Message }) });
             var result = await cluster.Grains.GetGrain<IEditionGrain>(editionId).Import(read.Document!);
             return result.Imported
                 ? Results.Ok(result)
@@ -86,10 +86,14 @@ public static class DocumentEndpoints
             return null;
         var board = await contest.GetLeaderboard();
         var sheets = (await contest.GetScoresheets()).ToDictionary(s => s.ContestantId);
-        var status = await contest.GetStatus();
+        // The panel's status names contestants as the panel definition does (draw numbers in a blind round).
+        var status = await contest.GetPanelStatus();
         var contestants = definition.Contestants.Select(c => new ResultContestant(c.Id, c.Name, c.Employer, c.Role,
             status.Blind ? c.Id : null, sheets.GetValueOrDefault(c.Id))).ToImmutableArray();
         return new ResultSheetData(definition.Edition, definition.Occupation, definition.Scheme, board, contestants,
-            definition.Panel, status.SignedOffBy, status.SignedOffAt, status.LedgerHead, board.Version, board.Phase);
+            definition.Panel, status.SignedOffBy, status.SignedOffAt, status.LedgerHead, board.Version, board.Phase)
+        {
+            Confirmed = status.Confirmed.IsDefault ? [] : status.Confirmed,
+        };
     }
 }

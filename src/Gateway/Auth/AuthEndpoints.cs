@@ -36,19 +36,21 @@ public static class AuthEndpoints
             var client = ClientOf(http);
             if (throttle.IsBlocked(client))
                 return TooManyFailures();
-            var editionId = string.IsNullOrWhiteSpace(request.EditionId) ? DefaultEdition : request.EditionId;
-            var judgeId = string.IsNullOrWhiteSpace(request.AccessCode) ? null : await cluster.Grains.GetGrain<IAccessCodeGrain>(editionId).Redeem(request.AccessCode);
-            var document = judgeId is null ? null : await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument();
-            if (document?.Judges.FirstOrDefault(j => j.Id == judgeId) is { } judge)
+            if (await Holder(cluster.Grains, request) is { } holder
+                && await cluster.Grains.GetGrain<IEditionGrain>(holder.EditionId).GetDocument() is { } document)
             {
-                var role = judge.Role == JudgeRole.Chief ? Roles.Chief : Roles.Judge;
-                var token = tokens.Issue(judge.Id, judge.Name, role, editionId, judge.Occupation);
-                return Results.Ok(new SignedIn(token, role, judge.Name, judge.Id, editionId, judge.Occupation));
-            }
-            if (document?.Officials.FirstOrDefault(o => o.Id == judgeId) is { } official)
-            {
-                var role = official.Role == OfficialRole.EncryptionOfficer ? Roles.Officer : Roles.Arbiter;
-                return Results.Ok(new SignedIn(tokens.Issue(official.Id, official.Name, role, editionId), role, official.Name, official.Id, editionId, null));
+                var editionId = holder.EditionId;
+                if (document.Judges.FirstOrDefault(j => j.Id == holder.HolderId) is { } judge)
+                {
+                    var role = judge.Role == JudgeRole.Chief ? Roles.Chief : Roles.Judge;
+                    var token = tokens.Issue(judge.Id, judge.Name, role, editionId, judge.Occupation);
+                    return Results.Ok(new SignedIn(token, role, judge.Name, judge.Id, editionId, judge.Occupation));
+                }
+                if (document.Officials.FirstOrDefault(o => o.Id == holder.HolderId) is { } official)
+                {
+                    var role = official.Role == OfficialRole.EncryptionOfficer ? Roles.Officer : Roles.Arbiter;
+                    return Results.Ok(new SignedIn(tokens.Issue(official.Id, official.Name, role, editionId), role, official.Name, official.Id, editionId, null));
+                }
             }
             throttle.RecordFailure(client);
             return Problems.Problem(StatusCodes.Status401Unauthorized, "This access code is not valid. Check it with the competition office.", "SignInFailed");
@@ -57,9 +59,25 @@ public static class AuthEndpoints
         return app;
     }
 
-    /// <summary>The edition a tablet signs into when it does not name one: the sample edition's id.</summary>
-    public const string DefaultEdition = "2020";
+    /// <summary>
+    /// Whose live code this is. The code alone finds its edition through the index; the edition's
+    /// own code grain then confirms it is live (an index entry may outlive a revoked code). A
+    /// request that still names its edition is checked against that edition only.
+    /// </summary>
+    private static async Task<AccessCodeHolder?> Holder(IGrainFactory grains, JudgeSignIn request)
+    {
+        if (string.IsNullOrWhiteSpace(request.AccessCode))
+            return null;
+        var editionId = string.IsNullOrWhiteSpace(request.EditionId)
+            ? (await grains.GetGrain<IAccessCodeIndexGrain>(AccessCodeHash.Of(request.AccessCode)).Find())?.EditionId
+            : request.EditionId;
+        if (editionId is null)
+            return null;
+        var holderId = await grains.GetGrain<IAccessCodeGrain>(editionId).Redeem(request.AccessCode);
+        return holderId is null ? null : new AccessCodeHolder(editionId, holderId);
+    }
 
+    /// <summary>The client's address: behind a configured proxy, the forwarded one (see ForwardedHeaders in the venue setup).</summary>
     private static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static IResult TooManyFailures() =>

@@ -13,7 +13,7 @@ public sealed class GatewaySecrets
     private static readonly PasswordHasher<string> Hasher = new();
     private readonly string _organiserHash;
 
-    public GatewaySecrets(IOptions<AuthOptions> options, ILogger<GatewaySecrets> logger)
+    public GatewaySecrets(IOptions<AuthOptions> options)
     {
         var o = options.Value;
         var signingKey = o.SigningKey is { Length: > 0 } configured
@@ -26,6 +26,7 @@ public sealed class GatewaySecrets
         if (o.OrganiserPassword is { Length: > 0 } password)
         {
             _organiserHash = Hasher.HashPassword(Roles.Organiser, password);
+            PasswordFile = null;
             return;
         }
         string? generated = null;
@@ -34,11 +35,15 @@ public sealed class GatewaySecrets
             generated = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz23456789", 16);
             return Hasher.HashPassword(Roles.Organiser, generated);
         }, out var created);
-        if (created)
-            logger.LogWarning("Organiser password (shown once; set {Section}:OrganiserPassword to choose your own): {Password}", AuthOptions.Section, generated);
-        else
-            logger.LogInformation("Organiser password: the one printed at first start (delete {Path} to generate a new one).", Path.Combine(o.SecretsPath, "organiser.hash"));
+        GeneratedPassword = created ? generated : null;
+        PasswordFile = Path.GetFullPath(Path.Combine(o.SecretsPath, "organiser.hash"));
     }
+
+    /// <summary>The organiser password generated at this start (the first), to be shown once; null otherwise.</summary>
+    public string? GeneratedPassword { get; }
+
+    /// <summary>Where the generated password's hash is kept; null when the password is configured.</summary>
+    public string? PasswordFile { get; }
 
     public byte[] SigningKey { get; }
 

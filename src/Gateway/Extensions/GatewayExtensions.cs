@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Craftsman.Gateway.Judging;
 using Craftsman.Gateway.Live;
+using Craftsman.Gateway.Venue;
 
 namespace Craftsman.Gateway.Extensions;
 
@@ -24,6 +25,7 @@ public static class GatewayExtensions
         builder.Services.AddSignalR(o => o.AddFilter<ClusterHubFilter>())
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
         builder.Services.AddCraftsmanAuth();
+        builder.Services.AddCraftsmanVenue();
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
         builder.Services.AddSingleton<ContestFeed>();
         builder.Services.AddSingleton<MarkBatcher>();
@@ -33,6 +35,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapCraftsmanEndpoints(this WebApplication app)
     {
+        app.UseCraftsmanForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The pages (wwwroot: /judge/, /board/, /arena/, /console/) and their npm libraries (wwwroot/lib).
@@ -44,7 +47,9 @@ public static class GatewayExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         var api = app.MapGroup("").AddEndpointFilter<ClusterEndpointFilter>();
         api.MapAuthEndpoints();
+        api.MapEditionListEndpoints();
         api.MapEditionEndpoints();
+        api.MapVenueEndpoints();
         api.MapContestEndpoints();
         api.MapAccessCodeEndpoints();
         api.MapDocumentEndpoints();

@@ -8,8 +8,12 @@ public sealed class SampleEditionSeeder(IGrainFactory grains, ILogger<SampleEdit
     public async Task Execute(CancellationToken cancellationToken)
     {
         var edition = grains.GetGrain<IEditionGrain>(SampleEdition.EditionId);
-        if (await edition.GetDocument() is not null)
+        if (await edition.GetDocument() is { } stored)
+        {
+            // Stored before editions were listed: list it now (a no-op once listed).
+            await grains.GetGrain<IEditionRegistryGrain>(IEditionRegistryGrain.Key).Imported(stored.Edition);
             return;
+        }
         var result = await edition.Import(SampleEdition.Load());
         if (result.Imported)
             logger.LogInformation("Loaded the sample edition {EditionId}.", SampleEdition.EditionId);

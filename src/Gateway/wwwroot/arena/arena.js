@@ -7,10 +7,12 @@ import { LiveConnection, indicatorMarkup, backoff } from '../js/hub.js';
 import { arenaBanner, phaseBadge, moduleName, renderBoardState, isNewer, boardArenaBanner } from '../js/standings.js';
 import { score, plain, timeOfDay } from '../js/format.js';
 import { pulse } from '../js/flip.js';
+import { openingEdition, mountEditionPicker } from '../js/editions.js';
 
 const query = params();
-const editionId = query.get('edition') || '2020';
-const code = query.get('occupation');
+// Set once at start: the edition asked for, else the current one; the occupation asked for, else its first arena.
+let editionId = null;
+let code = query.get('occupation');
 
 const state = { occupation: null, modules: null, board: null, version: -1, hub: null, cards: new Map(), edition: null };
 
@@ -23,11 +25,15 @@ start();
 
 async function start() {
   const status = $('#status');
-  if (!code) { status.textContent = t('board.noOccupation'); return; }
+  const opening = await openingEdition(query.get('edition'), backoff);
+  editionId = opening.id;
+  if (!editionId) { status.textContent = t('board.noEdition'); return; }
+  mountEditionPicker($('#edition-pick'), opening.list, editionId);
   for (let attempt = 0; ; attempt++) {
     try {
       const [edition, occupations] = await Promise.all([fetchEdition(editionId), fetchOccupations(editionId)]);
       state.edition = edition;
+      code ??= (occupations.find(o => o.mode === 'competition') ?? occupations[0])?.code ?? null;
       state.occupation = occupations.find(o => o.code === code) ?? null;
       break;
     } catch (error) {

@@ -7,9 +7,11 @@ import { occupations as fetchOccupations, definition as fetchDefinition, edition
 import { LiveConnection, indicatorMarkup, backoff } from '../js/hub.js';
 import { StandingsTable, arenaBanner, phaseBadge, renderBoardState, isNewer, boardArenaBanner } from '../js/standings.js';
 import { score, timeOfDay } from '../js/format.js';
+import { openingEdition, mountEditionPicker } from '../js/editions.js';
 
 const query = params();
-const editionId = query.get('edition') || '2020';
+// Set once at start: the edition asked for, else the one the office marked current.
+let editionId = null;
 const occupationParam = query.get('occupation');
 const big = query.get('screen') === 'big';
 const intervalSeconds = Math.min(Math.max(Number(query.get('interval')) || 15, 3), 600);
@@ -37,6 +39,10 @@ start();
 
 async function start() {
   if (big) document.body.classList.add('stage', 'big');
+  const opening = await openingEdition(query.get('edition'), backoff);
+  editionId = opening.id;
+  if (!editionId) { status.textContent = t('board.noEdition'); return; }
+  mountEditionPicker($('#edition-pick'), opening.list, editionId);
   await loadEdition();
   if (!state.occupations.length) return;
   if (occupationParam && !state.byCode.has(occupationParam)) {

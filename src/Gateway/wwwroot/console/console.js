@@ -5,6 +5,7 @@
 import { t, loc, locale, refusalText, mountLangSwitch, onLangChange } from '../js/i18n.js';
 import { h, $, clear, fill, appUrl } from '../js/dom.js';
 import { api, download } from '../js/api.js';
+import { editions } from '../js/editions.js';
 import { LiveConnection, indicatorMarkup } from '../js/hub.js';
 import { phaseBadge } from '../js/standings.js';
 import { score, plain, timeOfDay } from '../js/format.js';
@@ -19,7 +20,10 @@ const OFFICIALS = '@officials';
 
 const state = {
   token: sessionStorage.getItem(TOKEN_KEY),
-  editionId: localStorage.getItem(EDITION_KEY) || '2020',
+  // The edition last worked on here, else (once signed in) the one marked current.
+  editionId: localStorage.getItem(EDITION_KEY),
+  editions: { current: null, editions: [] },
+  venue: null,
   occupations: [],
   byCode: new Map(),
   summaries: new Map(),
@@ -68,12 +72,16 @@ for (const button of document.querySelectorAll('[data-download]'))
 for (const button of document.querySelectorAll('[data-edition-download]'))
   button.addEventListener('click', () => downloadEditionFile(button));
 $('#analytics-load').addEventListener('click', () => loadAnalytics());
-$('#edition').value = state.editionId;
+$('#edition').value = state.editionId ?? '';
 $('#edition').addEventListener('change', () => {
-  state.editionId = $('#edition').value.trim() || '2020';
+  const chosen = $('#edition').value.trim();
+  if (!chosen) { $('#edition').value = state.editionId ?? ''; return; }
+  state.editionId = chosen;
   localStorage.setItem(EDITION_KEY, state.editionId);
   loadEdition();
 });
+$('#edition-make-current').addEventListener('click', () => makeCurrent());
+$('#create-edition-form').addEventListener('submit', event => { event.preventDefault(); createEdition(); });
 setUpTabs();
 
 if (state.token) showConsole(); else showSignIn();
@@ -136,7 +144,80 @@ function showConsole() {
   $('#console-view').hidden = false;
   $('#sign-out').hidden = false;
   indicator.hidden = false;
-  loadEdition();
+  loadEditions().then(() => loadEdition());
+  loadVenue();
+}
+
+// ---------------------------------------------------------------- editions
+
+async function loadEditions() {
+  try {
+    state.editions = await editions();
+  } catch (e) {
+    message(t('console.error', { message: e.message }), 'bad');
+  }
+  if (!state.editionId) {
+    state.editionId = state.editions.current ?? state.editions.editions[0]?.id ?? '';
+    $('#edition').value = state.editionId;
+  }
+  renderEditions();
+}
+
+function renderEditions() {
+  fill($('#edition-options'), state.editions.editions.map(e => h('option', { value: e.id }, `${loc(e.title)} · ${e.year}`)));
+  const listed = state.editions.editions.some(e => e.id === state.editionId);
+  const current = state.editions.current === state.editionId;
+  $('#edition-current-note').textContent = !state.editionId ? '' : current ? t('editions.isCurrent') : listed ? t('editions.notCurrent') : t('editions.notListed');
+  $('#edition-make-current').hidden = !listed || current;
+  $('#workbook-template').href = `../api/editions/${encodeURIComponent(state.editionId || 'new')}/workbook-template.xlsx`;
+}
+
+async function makeCurrent() {
+  try {
+    state.editions = await authed(`/api/editions/${encodeURIComponent(state.editionId)}/current`, { method: 'POST' });
+    renderEditions();
+  } catch (e) {
+    if (e.status !== 401) message(refusal(e), 'bad');
+  }
+}
+
+async function createEdition() {
+  const out = $('#create-edition-result');
+  const body = {
+    id: $('#new-edition-id').value.trim(),
+    title: { zh: $('#new-edition-zh').value.trim(), en: $('#new-edition-en').value.trim() },
+    year: Number($('#new-edition-year').value) || null,
+  };
+  try {
+    await authed('/api/editions', { method: 'POST', body });
+    out.textContent = t('editions.created', { id: body.id });
+    out.className = 'alert alert-ok';
+    state.editionId = body.id;
+    $('#edition').value = body.id;
+    localStorage.setItem(EDITION_KEY, body.id);
+    await loadEditions();
+    loadEdition();
+  } catch (e) {
+    if (e.status === 401) return;
+    out.textContent = refusal(e);
+    out.className = 'alert alert-bad';
+  }
+}
+
+/** Where the code cards will point: shown before anyone prints them. */
+async function loadVenue() {
+  try {
+    state.venue = await authed('/api/venue');
+  } catch {
+    state.venue = null;
+  }
+  renderVenue();
+}
+
+function renderVenue() {
+  const v = state.venue;
+  $('#codes-public-url').textContent = !v ? ''
+    : t(v.publicUrlConfigured ? 'venue.publicUrl' : 'venue.publicUrlGuessed', { url: v.publicUrl, addresses: v.addresses.join(' · ') || '—' });
 }
 
 // ---------------------------------------------------------------- tabs
@@ -183,6 +264,7 @@ async function loadEdition() {
   state.summaries.clear();
   state.edition = null;
   try {
+    if (!state.editionId) throw Object.assign(new Error('no edition'), { status: 404 });
     [state.edition, state.occupations, state.contestants] = await Promise.all([
       api(`/api/editions/${encodeURIComponent(state.editionId)}`),
       api(`/api/editions/${encodeURIComponent(state.editionId)}/occupations`),
@@ -201,6 +283,8 @@ async function loadEdition() {
 }
 
 function renderAll() {
+  renderEditions();
+  renderVenue();
   renderRounds();
   renderCodeOccupations();
   renderJudges();
@@ -280,11 +364,12 @@ async function importEdition() {
     state.editionId = editionId;
     $('#edition').value = editionId;
     localStorage.setItem(EDITION_KEY, editionId);
+    await loadEditions();
     loadEdition();
   } catch (e) {
     const errors = Array.isArray(e.problem?.errors) ? e.problem.errors : [];
     const describe = err => typeof err === 'object' && err !== null
-      ? t('console.cellError', { sheet: err.sheet, row: err.row, column: err.column, message: err.message })
+      ? workbookError(err)
       : String(err);
     result.append(h('div', { class: 'alert alert-bad', dataset: { result: 'failed' } },
       errors.length ? t('console.importFailed') : t('console.error', { message: e.message }),
@@ -293,6 +378,18 @@ async function importEdition() {
     button.disabled = false;
     button.textContent = t('console.import');
   }
+}
+
+/**
+ * A workbook error in the console's language: where (sheet, row, column; row 0 is the sheet as a
+ * whole) and what, translated from its code and parameters; the server's English when the code is new.
+ */
+function workbookError(err) {
+  const key = `workbook.${err.code}`;
+  const what = err.code && t(key, err.parameters ?? {}) !== key ? t(key, err.parameters ?? {}) : err.message;
+  if (!err.sheet) return what;
+  if (!err.row) return t(err.column ? 'console.sheetColumnError' : 'console.sheetError', { sheet: err.sheet, column: err.column, message: what });
+  return t(err.column ? 'console.cellError' : 'console.rowError', { sheet: err.sheet, row: err.row, column: err.column, message: what });
 }
 
 // ---------------------------------------------------------------- rounds
@@ -751,8 +848,8 @@ async function loadAnalytics() {
     fill(table.tBodies[0], rows.length ? rows.map(j => h('tr', { dataset: { judge: j.judgeId } },
       h('th', { scope: 'row' }, names.get(j.judgeId) ?? j.judgeId, h('div', { class: 'hint' }, j.judgeId)),
       h('td', null, loc(state.byCode.get(j.occupationCode)?.name) || j.occupationCode),
-      h('td', { class: 'num' }, signed(j.leniency)),
-      h('td', { class: 'num' }, plain(j.spread)),
+      h('td', { class: 'num' }, j.leniency == null ? '—' : signed(j.leniency)),
+      h('td', { class: 'num' }, j.spread == null ? '—' : plain(j.spread)),
       h('td', { class: 'num' }, `${score(j.flagRate * 100)} %`),
       h('td', { class: 'num' }, String(j.marks))))
       : h('tr', null, h('td', { colspan: 6, class: 'hint' }, t('console.noMarksYet'))));

@@ -27,7 +27,7 @@ public sealed record RoundStatus(
     /// <summary>Contestants who do not compete, with the kind and the reason (ids as the caller may see them).</summary>
     [Id(18)] public ImmutableArray<NotCompeting> NotCompeting { get; init; } = [];
 
-    /// <summary>Flags the chief judge confirmed, with the written reason.</summary>
+    /// <summary>Flags the chief judge confirmed, with their reasons, so documents show them resolved.</summary>
     [Id(19)] public ImmutableArray<ConfirmedCriterion> Confirmed { get; init; } = [];
 }
 
@@ -35,12 +35,6 @@ public sealed record RoundStatus(
 public sealed record NotCompeting(
     [property: Id(0)] string ContestantId,
     [property: Id(1)] AbsenceKind Kind,
-    [property: Id(2)] string Reason);
-
-[GenerateSerializer, Immutable, Alias("craftsman.ConfirmedCriterion")]
-public sealed record ConfirmedCriterion(
-    [property: Id(0)] string ContestantId,
-    [property: Id(1)] string CriterionId,
     [property: Id(2)] string Reason);
 
 /// <summary>A flagged criterion the chief judge has not yet resolved (ids as the caller may see them).</summary>

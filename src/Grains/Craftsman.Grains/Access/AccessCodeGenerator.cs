@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using Craftsman.Contracts.Access;
 
 namespace Craftsman.Grains.Access;
 
@@ -23,9 +23,5 @@ public static class AccessCodeGenerator
     }
 
     /// <summary>Hash of the code as typed, ignoring case, spaces and dashes.</summary>
-    public static string Hash(string code)
-    {
-        var canonical = new string([.. code.ToUpperInvariant().Where(char.IsLetterOrDigit)]);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
+    public static string Hash(string code) => AccessCodeHash.Of(code);
 }

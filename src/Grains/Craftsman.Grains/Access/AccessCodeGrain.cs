@@ -4,18 +4,28 @@ using Craftsman.Contracts.Access;
 
 namespace Craftsman.Grains.Access;
 
+/// <summary>
+/// An edition's codes. Each code is also entered in the cross-edition index before this grain
+/// stores it (so a stored code is always findable by the code alone) and taken out after it is
+/// replaced or revoked; an index entry left behind by a crash in between finds no live code here.
+/// </summary>
 public sealed class AccessCodeGrain(
     [PersistentState("access-codes", StorageNames.Craftsman)] IPersistentState<AccessCodeState> state,
     [FromKeyedServices(CompetitionClock.Key)] TimeProvider clock)
     : Grain, IAccessCodeGrain
 {
+    private string EditionId => this.GetPrimaryKeyString();
+
     public async Task<ImmutableArray<IssuedAccessCode>> Issue(ImmutableArray<string> judgeIds)
     {
         var now = clock.GetUtcNow();
-        var issued = judgeIds.Distinct().Select(id => new IssuedAccessCode(id, AccessCodeGenerator.NewCode(), now)).ToImmutableArray();
-        var codes = state.State.Codes.SetItems(issued.Select(i =>
+        var codes = await Task.WhenAll(judgeIds.Distinct().Select(async id => new IssuedAccessCode(id, await ClaimFreshCode(id), now)));
+        var issued = codes.ToImmutableArray();
+        var replaced = issued.Where(i => state.State.Codes.ContainsKey(i.JudgeId)).Select(i => (i.JudgeId, state.State.Codes[i.JudgeId].CodeHash)).ToList();
+        var entries = state.State.Codes.SetItems(issued.Select(i =>
             KeyValuePair.Create(i.JudgeId, new AccessCodeEntry(AccessCodeGenerator.Hash(i.Code), now, null))));
-        await state.CommitAsync(state.State with { Codes = codes }, GrainContext);
+        await state.CommitAsync(state.State with { Codes = entries }, GrainContext);
+        await Task.WhenAll(replaced.Select(r => Index(r.CodeHash).Release(new AccessCodeHolder(EditionId, r.JudgeId))));
         return issued;
     }
 
@@ -25,6 +35,7 @@ public sealed class AccessCodeGrain(
             return false;
         var codes = state.State.Codes.SetItem(judgeId, entry with { RevokedAt = clock.GetUtcNow() });
         await state.CommitAsync(state.State with { Codes = codes }, GrainContext);
+        await Index(entry.CodeHash).Release(new AccessCodeHolder(EditionId, judgeId));
         return true;
     }
 
@@ -38,4 +49,17 @@ public sealed class AccessCodeGrain(
     public Task<ImmutableArray<AccessCodeStatus>> List() =>
         Task.FromResult(state.State.Codes.Select(c => new AccessCodeStatus(c.Key, c.Value.IssuedAt, c.Value.RevokedAt))
             .OrderBy(s => s.JudgeId, StringComparer.Ordinal).ToImmutableArray());
+
+    /// <summary>A new code no edition holds: drawn again in the (≈ 2^-59) case the index already has it.</summary>
+    private async Task<string> ClaimFreshCode(string holderId)
+    {
+        while (true)
+        {
+            var code = AccessCodeGenerator.NewCode();
+            if (await Index(AccessCodeGenerator.Hash(code)).Claim(new AccessCodeHolder(EditionId, holderId)))
+                return code;
+        }
+    }
+
+    private IAccessCodeIndexGrain Index(string codeHash) => GrainFactory.GetGrain<IAccessCodeIndexGrain>(codeHash);
 }

@@ -29,6 +29,7 @@ public sealed class EditionGrain(
         await state.CommitAsync(new EditionState { Document = document, ImportedAt = clock.GetUtcNow() }, GrainContext);
         var failures = await Task.WhenAll(document.Occupations.Select(o => SetUpContest(document, o)));
         var setupErrors = failures.OfType<string>().ToImmutableArray();
+        await GrainFactory.GetGrain<IEditionRegistryGrain>(IEditionRegistryGrain.Key).Imported(document.Edition);
         return new ImportResult(setupErrors.IsEmpty, setupErrors);
     }
 

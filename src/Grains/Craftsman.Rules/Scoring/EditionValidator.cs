@@ -17,6 +17,8 @@ public static class EditionValidator
             errors.Add("edition.appealWindowMinutes must not be negative.");
         if (document.Edition.QualifyingScore is < 0 or > 100)
             errors.Add("edition.qualifyingScore must lie between 0 and 100.");
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(document.Edition.TimeZoneOrDefault, out _))
+            errors.Add($"edition.timeZone '{document.Edition.TimeZone}' is not a known time zone (an IANA name such as Asia/Shanghai).");
 
         var schemes = document.MarkingSchemes.IsDefault ? [] : document.MarkingSchemes;
         foreach (var duplicate in Duplicates(schemes.Select(s => s.Id)))

@@ -1,17 +1,22 @@
 namespace Craftsman.Rules.Scoring;
 
 /// <summary>
-/// How one judge marks compared with their panel. Leniency is the mean of (their mark − the
+/// How one judge marks compared with their panel. <see cref="Marks"/> counts every mark they
+/// entered, judgement and measurement alike. Leniency is the mean of (their judgement mark − the
 /// panel's aggregate), as a percentage of each criterion's maximum so criteria of different size
 /// weigh alike: positive is generous, negative severe. Spread is the standard deviation of those
-/// deviations: how consistently they differ. Flag rate is the share of the criteria they marked
-/// that ended flagged; dropped rate the share of their marks trimmed as highest or lowest.
+/// deviations: how consistently they differ. Both are null for a judge who entered no judgement
+/// mark (a measurement has no panel to compare with). Flag rate is the share of the criteria they
+/// marked that ended flagged, by either kind of flag (spread over tolerance, measurement
+/// disagreement); dropped rate the share of their judgement marks trimmed as highest or lowest.
 /// </summary>
 public sealed record JudgeStatistics(
     string JudgeId,
     string OccupationCode,
     int Marks,
-    decimal Leniency,
-    decimal Spread,
+    decimal? Leniency,
+    decimal? Spread,
     decimal FlagRate,
-    decimal DroppedRate);
+    decimal? DroppedRate,
+    int JudgementMarks,
+    int MeasurementMarks);
