@@ -37,18 +37,19 @@ public static class AuthEndpoints
             if (throttle.IsBlocked(client))
                 return TooManyFailures();
             var editionId = string.IsNullOrWhiteSpace(request.EditionId) ? DefaultEdition : request.EditionId;
-            var judgeId = string.IsNullOrWhiteSpace(request.AccessCode) ? null : await cluster.Grains.GetGrain<IAccessCodeGrain>(editionId).Redeem(request.AccessCode);
+            var session = string.IsNullOrWhiteSpace(request.AccessCode) ? null : await cluster.Grains.GetGrain<IAccessCodeGrain>(editionId).Redeem(request.AccessCode);
+            var judgeId = session?.HolderId;
             var document = judgeId is null ? null : await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument();
             if (document?.Judges.FirstOrDefault(j => j.Id == judgeId) is { } judge)
             {
                 var role = judge.Role == JudgeRole.Chief ? Roles.Chief : Roles.Judge;
-                var token = tokens.Issue(judge.Id, judge.Name, role, editionId, judge.Occupation);
+                var token = tokens.Issue(judge.Id, judge.Name, role, editionId, judge.Occupation, session!.Generation);
                 return Results.Ok(new SignedIn(token, role, judge.Name, judge.Id, editionId, judge.Occupation));
             }
             if (document?.Officials.FirstOrDefault(o => o.Id == judgeId) is { } official)
             {
                 var role = official.Role == OfficialRole.EncryptionOfficer ? Roles.Officer : Roles.Arbiter;
-                return Results.Ok(new SignedIn(tokens.Issue(official.Id, official.Name, role, editionId), role, official.Name, official.Id, editionId, null));
+                return Results.Ok(new SignedIn(tokens.Issue(official.Id, official.Name, role, editionId, generation: session!.Generation), role, official.Name, official.Id, editionId, null));
             }
             throttle.RecordFailure(client);
             return Problems.Problem(StatusCodes.Status401Unauthorized, "This access code is not valid. Check it with the competition office.", "SignInFailed");

@@ -3,6 +3,7 @@ using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Benchmark;
 using Craftsman.Gateway.Cluster;
+using Craftsman.Gateway.Connections;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +22,15 @@ public static class GatewayExtensions
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
         builder.Services.AddSingleton<ClusterHubFilter>();
-        builder.Services.AddSignalR(o => o.AddFilter<ClusterHubFilter>())
+        builder.Services.AddSingleton<ConnectionRegistry>();
+        // The live and judging hubs' connections are tracked: each gets its own mailbox, and revocation closes them.
+        builder.Services.AddSingleton<HubLifetimeManager<LiveHub>, TrackedHubLifetimeManager<LiveHub>>();
+        builder.Services.AddSingleton<HubLifetimeManager<JudgingHub>, TrackedHubLifetimeManager<JudgingHub>>();
+        builder.Services.AddSignalR(o =>
+            {
+                o.AddFilter<SessionHubFilter>();
+                o.AddFilter<ClusterHubFilter>();
+            })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
         builder.Services.AddCraftsmanAuth();
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
@@ -39,6 +48,8 @@ public static class GatewayExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseSessionRefusal();
+        app.UseLiveConnectionLimit();
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });

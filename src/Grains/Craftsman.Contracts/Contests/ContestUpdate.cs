@@ -12,4 +12,12 @@ namespace Craftsman.Contracts.Contests;
 public sealed record ContestUpdate(
     [property: Id(0)] Leaderboard Board,
     [property: Id(1)] ImmutableArray<Scoresheet> Changed,
-    [property: Id(2)] Leaderboard PublicBoard);
+    [property: Id(2)] Leaderboard PublicBoard)
+{
+    /// <summary>
+    /// The live version of the update the contest sent before this one (0 after an activation or
+    /// in a subscription's answer): <see cref="Changed"/> holds every scoresheet changed since
+    /// then, so a gateway that received that version has missed nothing.
+    /// </summary>
+    [Id(3)] public long Follows { get; init; }
+}

@@ -28,6 +28,7 @@ public sealed class ContestGrain(
     private readonly ObserverManager<IContestObserver> _observers = new(SubscriptionLifetime, logger);
     private Leaderboard? _leaderboard;
     private Dictionary<string, AcceptedMark>? _sealedMarks;
+    private long _lastNotified;
 
     private ContestState S => state.State;
 
@@ -265,7 +266,8 @@ public sealed class ContestGrain(
 
     private async Task Notify(ImmutableArray<Scoresheet> changed)
     {
-        var update = await CurrentUpdate(changed);
+        var update = await CurrentUpdate(changed) with { Follows = _lastNotified };
+        _lastNotified = update.Board.Version;
         await _observers.Notify(o => o.ContestChanged(update));
     }
 
