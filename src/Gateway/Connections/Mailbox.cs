@@ -19,6 +19,12 @@ public sealed class Mailbox(HubConnectionContext connection, TimeProvider clock,
     private bool _closed;
     private long _writingSince;
 
+    /// <summary>Whether a write to the connection has not finished yet (a connection that stopped reading stays so).</summary>
+    public bool Writing
+    {
+        get { lock (_gate) return _writing; }
+    }
+
     /// <summary>Records that the connection was handed the topic at <paramref name="version"/> (a snapshot), so the next push follows it.</summary>
     public void Sent(Topic topic, long version)
     {

@@ -7,6 +7,7 @@ using Craftsman.Gateway.Connections;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Craftsman.Gateway.Judging;
 using Craftsman.Gateway.Live;
 
@@ -60,8 +61,10 @@ public static class GatewayExtensions
         api.MapAccessCodeEndpoints();
         api.MapDocumentEndpoints();
         api.MapAnalyticsEndpoints();
-        app.MapHub<LiveHub>("/hubs/live");
-        app.MapHub<JudgingHub>("/hubs/judging");
+        // SignalR closes a connection whose single send has not completed within this time: the same limit as the mailbox's.
+        var stalled = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value.StalledPushLimit;
+        app.MapHub<LiveHub>("/hubs/live", o => o.TransportSendTimeout = stalled);
+        app.MapHub<JudgingHub>("/hubs/judging", o => o.TransportSendTimeout = stalled);
         if (app.Configuration.GetValue<bool>($"{BenchmarkOptions.Section}:Enabled"))
             app.MapBenchmarkEndpoints();
         return app;
