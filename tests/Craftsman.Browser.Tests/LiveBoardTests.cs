@@ -17,7 +17,8 @@ public sealed class LiveBoardTests(BrowserFixture browser, ITestOutputHelper out
         await api.IssueCodes("welding");
         await api.MoveTo("cnc-lathe", "checkIn", "live");
         await api.MoveTo("welding", "checkIn", "live");
-        // cnc-lathe: the challenger C008 ahead of the seed C007 (攻擂成功); welding: the seed C018 ahead (守擂成功).
+        // cnc-lathe: the challenger C008 ahead of the seed C007; welding: the seed C018 ahead. While the rounds
+        // are Live no screen announces an outcome (攻擂成功 / 守擂成功) or 推荐人选: the next marks may take it back.
         await api.MarkAll("cnc-lathe", "J014", "C008", 0.92m);
         await api.MarkAll("cnc-lathe", "J014", "C007", 0.85m);
         await api.MarkAll("cnc-lathe", "J014", "C009", 0.70m);
@@ -30,14 +31,14 @@ public sealed class LiveBoardTests(BrowserFixture browser, ITestOutputHelper out
         var big = (await hall.NewPageAsync()).Watch(output, "big");
         await big.GotoAsync(gateway.Url("/board/?edition=2020&screen=big&occupations=cnc-lathe,welding&interval=600"));
         await Expect(big.Locator("#big-title")).ToHaveTextAsync("数控车工");
-        await Expect(big.Locator(".big-head .arena-banner")).ToHaveTextAsync("攻擂成功");
+        await Expect(big.Locator(".big-head .arena-banner")).ToHaveTextAsync("结果待定");
         await Expect(big.Locator(".standings tbody tr").First).ToHaveAttributeAsync("data-contestant", "C008");
-        await Expect(big.Locator(".standings tbody tr.candidate")).ToHaveAttributeAsync("data-contestant", "C008");
+        await Expect(big.Locator(".standings tbody tr.candidate")).ToHaveCountAsync(0);
         await Expect(big.Locator(".others li[data-occupation='welding']")).ToContainTextAsync("胡芳");
         await Screenshots.Save(big, "big-screen", docsName: "big-screen");
         await big.Locator("button[aria-label='下一个工种']").ClickAsync();
         await Expect(big.Locator("#big-title")).ToHaveTextAsync("焊工");
-        await Expect(big.Locator(".big-head .arena-banner")).ToHaveTextAsync("守擂成功");
+        await Expect(big.Locator(".big-head .arena-banner")).ToHaveTextAsync("结果待定");
         await Expect(big.Locator(".standings tbody tr").First).ToHaveAttributeAsync("data-contestant", "C018");
         await Screenshots.Save(big, "big-screen-next");
 
@@ -50,10 +51,11 @@ public sealed class LiveBoardTests(BrowserFixture browser, ITestOutputHelper out
         await using var stream = await browser.FullHd();
         var arena = (await stream.NewPageAsync()).Watch(output, "arena");
         await arena.GotoAsync(gateway.Url("/arena/?edition=2020&occupation=cnc-lathe"));
-        await Expect(arena.Locator("#outcome .arena-banner")).ToHaveTextAsync("攻擂成功");
+        await Expect(arena.Locator("#outcome .arena-banner")).ToHaveTextAsync("结果待定");
         await Expect(arena.Locator("#seeds .arena-card")).ToHaveAttributeAsync("data-contestant", "C007");
         await Expect(arena.Locator("#challengers .arena-card")).ToHaveCountAsync(2);
-        await Expect(arena.Locator("#challengers .arena-card.candidate")).ToHaveAttributeAsync("data-contestant", "C008");
+        await Expect(arena.Locator("#challengers .arena-card").First).ToHaveAttributeAsync("data-contestant", "C008");
+        await Expect(arena.Locator(".arena-card.candidate")).ToHaveCountAsync(0);
         await Screenshots.Save(arena, "arena", docsName: "arena");
 
         // One occupation's board, open while the result turns: J014 corrects C008's P1 from 27.5 to 5,
@@ -62,14 +64,13 @@ public sealed class LiveBoardTests(BrowserFixture browser, ITestOutputHelper out
         var board = (await viewer.NewPageAsync()).Watch(output, "board");
         await board.GotoAsync(gateway.Url("/board/?edition=2020&occupation=cnc-lathe"));
         await Expect(board.Locator(".standings tbody tr").First).ToHaveAttributeAsync("data-contestant", "C008");
-        var before = await board.Locator(".arena-banner").TextContentAsync();
-        Assert.Equal("攻擂成功", before);
+        await Expect(board.Locator(".arena-banner")).ToHaveTextAsync("结果待定");
 
         await api.SubmitMark("cnc-lathe", "J014", "C008", "P1", 5m);
         await Expect(board.Locator(".standings tbody tr").First).ToHaveAttributeAsync("data-contestant", "C007");
-        await Expect(board.Locator(".arena-banner")).ToHaveTextAsync("守擂成功");
-        await Expect(arena.Locator("#outcome .arena-banner")).ToHaveTextAsync("守擂成功");
-        await Expect(arena.Locator("#seeds .arena-card.candidate")).ToHaveAttributeAsync("data-contestant", "C007");
+        await Expect(board.Locator(".arena-banner")).ToHaveTextAsync("结果待定");
+        await Expect(arena.Locator("#challengers .arena-card").First).ToHaveAttributeAsync("data-contestant", "C008");
+        await Expect(arena.Locator(".arena-card.candidate")).ToHaveCountAsync(0);
         // Half away from zero, two places: C007 at 85 % of every maximum.
         await Expect(board.Locator("tr[data-contestant='C007'] .composite")).ToHaveTextAsync("85.00");
 
@@ -77,7 +78,7 @@ public sealed class LiveBoardTests(BrowserFixture browser, ITestOutputHelper out
         await board.Locator("#lang").ClickAsync();
         await Expect(board.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(board.Locator(".standings thead th").First).ToHaveTextAsync("Rank");
-        await Expect(board.Locator(".arena-banner")).ToHaveTextAsync("Seed held the arena");
+        await Expect(board.Locator(".arena-banner")).ToHaveTextAsync("Outcome pending");
         await board.ReloadAsync();
         await Expect(board.Locator(".standings thead th").First).ToHaveTextAsync("Rank");
         await Screenshots.Save(board, "leaderboard-english");
@@ -88,8 +89,8 @@ public sealed class LiveBoardTests(BrowserFixture browser, ITestOutputHelper out
         await board.GotoAsync(gateway.Url("/board/?edition=2020"));
         await Expect(board.Locator("#overview > li")).ToHaveCountAsync(30);
         var lathe = board.Locator("#overview li[data-occupation='cnc-lathe']");
-        await Expect(lathe.Locator(".arena-banner")).ToHaveTextAsync("守擂成功");
-        await Expect(board.Locator("#overview li[data-occupation='welding'] .leader")).ToContainTextAsync("胡芳");
+        await Expect(lathe.Locator(".arena-banner")).ToHaveCountAsync(0);
+        await Expect(board.Locator("#overview li[data-occupation='welding'] .leader")).ToContainTextAsync("暂列第一：胡芳");
         await Screenshots.Save(board, "overview", docsName: "overview");
 
         // A phone shows the same board, readable without sideways scrolling.
@@ -192,6 +193,47 @@ public sealed class LiveBoardTests(BrowserFixture browser, ITestOutputHelper out
         // The outcome would give the withheld top places away.
         await Expect(board.Locator(".arena-banner")).ToHaveCountAsync(0);
         await Screenshots.Save(board, "revealing");
+    }
+
+    [Fact]
+    public async Task Public_pages_show_no_outcome_version_or_review_flag_during_Live_and_leave_unmarked_contestants_unranked()
+    {
+        await using var gateway = GatewayServer.Start();
+        using var api = new GatewayApi(gateway);
+        await api.IssueCodes("cnc-lathe");
+        await api.MoveTo("cnc-lathe", "checkIn", "live");
+        // The challenger C008 ahead of the seed C007, and P3 of C008 flagged (spread 12 > tolerance 4); C009 unmarked.
+        await api.MarkAll("cnc-lathe", "J014", "C008", 0.92m);
+        await api.MarkAll("cnc-lathe", "J014", "C007", 0.85m);
+        await api.SubmitMark("cnc-lathe", "J015", "C008", "P3", 6m);
+        await api.SubmitMark("cnc-lathe", "J016", "C008", "P3", 18m);
+        var live = await api.Leaderboard("cnc-lathe");
+        Assert.Contains(live.GetProperty("standings").EnumerateArray(), s => s.GetProperty("hasOpenFlags").GetBoolean());
+
+        await using var context = await browser.FullHd();
+        var page = (await context.NewPageAsync()).Watch(output, "public");
+        foreach (var (path, ready) in new[]
+        {
+            ("/board/?edition=2020&occupation=cnc-lathe", ".standings tbody tr[data-contestant='C008']"),
+            ("/board/?edition=2020&screen=big&occupations=cnc-lathe&interval=600", ".standings tbody tr[data-contestant='C008']"),
+            ("/arena/?edition=2020&occupation=cnc-lathe", ".arena-card[data-contestant='C008']"),
+            ("/board/?edition=2020", "#overview li[data-occupation='cnc-lathe'] .leader"),
+        })
+        {
+            await page.GotoAsync(gateway.Url(path));
+            await Expect(page.Locator(ready)).ToBeVisibleAsync();
+            await Expect(page.Locator(".conn")).ToHaveAttributeAsync("data-state", "connected");
+            var text = await page.Locator("body").InnerTextAsync();
+            foreach (var forbidden in new[] { "守擂成功", "攻擂成功", "推荐人选", "版本", "⚑", "待复核", "分差超限" })
+                Assert.False(text.Contains(forbidden, StringComparison.Ordinal), $"{path} shows '{forbidden}' during Live.");
+            await Expect(page.Locator(".badge-flag, .candidate, [data-outcome='seedHeld'], [data-outcome='challengerTook']")).ToHaveCountAsync(0);
+        }
+
+        await page.GotoAsync(gateway.Url("/board/?edition=2020&occupation=cnc-lathe"));
+        await Expect(page.Locator("tr[data-contestant='C009'] .rank")).ToHaveTextAsync("—");
+        await Expect(page.Locator("tr[data-contestant='C008'] .rank")).ToHaveTextAsync("1");
+        await page.GotoAsync(gateway.Url("/board/?edition=2020"));
+        await Expect(page.Locator("#overview li[data-occupation='cnc-lathe'] .leader")).ToContainTextAsync("暂列第一");
     }
 
     private static IEnumerable<JsonElement> Messages(string? text) =>

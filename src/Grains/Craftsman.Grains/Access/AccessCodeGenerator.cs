@@ -22,10 +22,10 @@ public static class AccessCodeGenerator
         return $"{code[..4]}-{code[4..8]}-{code[8..]}";
     }
 
-    /// <summary>Hash of the code as typed, ignoring case, spaces and dashes.</summary>
+    /// <summary>Hash of the code as typed, ignoring case, spaces, dashes and full width (ＡＢ２３ from a Chinese input method).</summary>
     public static string Hash(string code)
     {
-        var canonical = new string([.. code.ToUpperInvariant().Where(char.IsLetterOrDigit)]);
+        var canonical = new string([.. code.Normalize(NormalizationForm.FormKC).ToUpperInvariant().Where(char.IsAsciiLetterOrDigit)]);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }
