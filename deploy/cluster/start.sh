@@ -133,6 +133,8 @@ launch() {
         "Craftsman__Auth__OrganiserPassword=$CRAFTSMAN_ORGANISER_PASSWORD"
         "Craftsman__Auth__SigningKey=$(cat "$CRAFTSMAN_RUN_DIR/signing.key")"
         "Craftsman__Auth__SecretsPath=$CRAFTSMAN_RUN_DIR/$name-secrets"
+        # The drills' and the load tool's viewers all come from 127.0.0.1: no per-address limit here.
+        "Craftsman__Live__ConnectionsPerAddress=0"
       )
       # appsettings.json names Urls; the command line wins over it, the environment does not.
       args=(--urls "http://127.0.0.1:$port")

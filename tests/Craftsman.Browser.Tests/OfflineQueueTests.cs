@@ -11,6 +11,46 @@ public sealed class OfflineQueueTests(BrowserFixture browser, ITestOutputHelper 
     private const string NegotiateRoute = "**/hubs/judging/negotiate**";
 
     [Fact]
+    public async Task Tablet_reloads_without_a_network_and_shows_its_queue_and_takes_full_width_digits()
+    {
+        await using var gateway = GatewayServer.Start();
+        using var api = new GatewayApi(gateway);
+        var codes = await api.IssueCodes(Occupation);
+        await api.MoveTo(Occupation, "checkIn", "live");
+
+        await using var context = await browser.Tablet();
+        var tablet = (await context.NewPageAsync()).Watch(output, "tablet");
+        await tablet.GotoAsync(gateway.Url($"/judge/#code={codes["J014"]}"));
+        await Expect(tablet.Locator(".conn")).ToHaveAttributeAsync("data-state", "connected");
+        // The service worker has kept the page's files once it controls the page.
+        await tablet.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        await tablet.Locator("[data-contestant='C008']").ClickAsync();
+
+        // No network at all, and the page is reloaded: it comes from the device and shows the queue.
+        await context.SetOfflineAsync(true);
+        await Expect(tablet.Locator(".conn")).ToHaveAttributeAsync("data-state", "offline");
+        // A Chinese input method types full-width digits and points: ２５ and １５．５ are 25 and 15.5.
+        await Enter(tablet, "P3", "１５．５");
+        await Enter(tablet, "P4", "８");
+        await Expect(Chip(tablet, "P3")).ToHaveAttributeAsync("data-state", "pending");
+        await tablet.ReloadAsync();
+        await Expect(tablet.Locator("#offline-note")).ToBeVisibleAsync();
+        await Expect(tablet.Locator("#queue")).ToHaveAttributeAsync("data-count", "2");
+        await Expect(Chip(tablet, "P3")).ToHaveAttributeAsync("data-state", "pending");
+        await Expect(Chip(tablet, "P3")).ToContainTextAsync("15.5");
+        var queued = await Outbox(tablet);
+        Assert.Equal(["15.5", "8"], queued.OrderBy(e => e.CriterionId).Select(e => e.Value));
+
+        // Back online: both go, as ASCII decimals.
+        await context.SetOfflineAsync(false);
+        await Expect(tablet.Locator(".conn")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
+        await Expect(Chip(tablet, "P3")).ToHaveAttributeAsync("data-state", "saved");
+        await Expect(Chip(tablet, "P4")).ToHaveAttributeAsync("data-state", "saved");
+        var sheet = await api.Scoresheet("C008");
+        Assert.Equal(15.5m, sheet.GetProperty("marks").EnumerateArray().Single(m => m.GetProperty("criterionId").GetString() == "P3").GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
     public async Task Marks_entered_offline_survive_a_reload_and_are_applied_exactly_once()
     {
         await using var gateway = GatewayServer.Start();
@@ -149,13 +189,13 @@ public sealed class OfflineQueueTests(BrowserFixture browser, ITestOutputHelper 
     private static ILocator Chip(IPage page, string criterionId) =>
         page.Locator($"form[data-criterion='{criterionId}'] .chip");
 
-    private sealed record OutboxEntry(string Key, string CriterionId, string State);
+    private sealed record OutboxEntry(string Key, string CriterionId, string State, string Value);
 
     private static async Task<List<OutboxEntry>> Outbox(IPage page)
     {
         var json = await page.EvaluateAsync<string>("() => localStorage.getItem('craftsman.outbox.2020.J014') ?? '[]'");
         return [.. JsonDocument.Parse(json).RootElement.EnumerateArray()
             .Where(e => e.GetProperty("state").GetString() is "queued" or "sending")
-            .Select(e => new OutboxEntry(e.GetProperty("key").GetString()!, e.GetProperty("criterionId").GetString()!, e.GetProperty("state").GetString()!))];
+            .Select(e => new OutboxEntry(e.GetProperty("key").GetString()!, e.GetProperty("criterionId").GetString()!, e.GetProperty("state").GetString()!, e.GetProperty("value").ToString()))];
     }
 }

@@ -43,13 +43,13 @@ public static class AuthEndpoints
                 if (document.Judges.FirstOrDefault(j => j.Id == holder.HolderId) is { } judge)
                 {
                     var role = judge.Role == JudgeRole.Chief ? Roles.Chief : Roles.Judge;
-                    var token = tokens.Issue(judge.Id, judge.Name, role, editionId, judge.Occupation);
+                    var token = tokens.Issue(judge.Id, judge.Name, role, editionId, judge.Occupation, holder.Generation);
                     return Results.Ok(new SignedIn(token, role, judge.Name, judge.Id, editionId, judge.Occupation));
                 }
                 if (document.Officials.FirstOrDefault(o => o.Id == holder.HolderId) is { } official)
                 {
                     var role = official.Role == OfficialRole.EncryptionOfficer ? Roles.Officer : Roles.Arbiter;
-                    return Results.Ok(new SignedIn(tokens.Issue(official.Id, official.Name, role, editionId), role, official.Name, official.Id, editionId, null));
+                    return Results.Ok(new SignedIn(tokens.Issue(official.Id, official.Name, role, editionId, generation: holder.Generation), role, official.Name, official.Id, editionId, null));
                 }
             }
             throttle.RecordFailure(client);
@@ -64,7 +64,10 @@ public static class AuthEndpoints
     /// own code grain then confirms it is live (an index entry may outlive a revoked code). A
     /// request that still names its edition is checked against that edition only.
     /// </summary>
-    private static async Task<AccessCodeHolder?> Holder(IGrainFactory grains, JudgeSignIn request)
+    /// <summary>Who a code signs in (found through the cross-edition index) and the generation of their code.</summary>
+    private sealed record SignInHolder(string EditionId, string HolderId, long Generation);
+
+    private static async Task<SignInHolder?> Holder(IGrainFactory grains, JudgeSignIn request)
     {
         if (string.IsNullOrWhiteSpace(request.AccessCode))
             return null;
@@ -73,8 +76,8 @@ public static class AuthEndpoints
             : request.EditionId;
         if (editionId is null)
             return null;
-        var holderId = await grains.GetGrain<IAccessCodeGrain>(editionId).Redeem(request.AccessCode);
-        return holderId is null ? null : new AccessCodeHolder(editionId, holderId);
+        var session = await grains.GetGrain<IAccessCodeGrain>(editionId).Redeem(request.AccessCode);
+        return session is null ? null : new SignInHolder(editionId, session.HolderId, session.Generation);
     }
 
     /// <summary>The client's address: behind a configured proxy, the forwarded one (see ForwardedHeaders in the venue setup).</summary>

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
+using Craftsman.Gateway.Cluster;
 
 namespace Craftsman.Gateway.Auth;
 
@@ -11,6 +11,9 @@ public static class AuthExtensions
         services.AddSingleton<GatewaySecrets>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionGuard>());
+        services.AddSingleton<SessionHubFilter>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<GatewaySecrets>((o, secrets) =>
@@ -25,6 +28,23 @@ public static class AuthExtensions
                         if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is { Count: > 0 } token)
                             context.Token = token;
                         return Task.CompletedTask;
+                    },
+                    // A well-signed token is still refused once its code is revoked or re-issued.
+                    OnTokenValidated = async context =>
+                    {
+                        var guard = context.HttpContext.RequestServices.GetRequiredService<SessionGuard>();
+                        try
+                        {
+                            if (await guard.IsCurrent(context.Principal!))
+                                return;
+                            context.HttpContext.Items[SessionRefusal.Key] = SessionRefusal.Revoked;
+                            context.Fail(SessionRefusal.Revoked);
+                        }
+                        catch (Exception e) when (ClusterErrors.IsClusterFailure(e))
+                        {
+                            context.HttpContext.Items[SessionRefusal.Key] = SessionRefusal.Unavailable;
+                            context.Fail(e);
+                        }
                     },
                 };
             });

@@ -12,11 +12,17 @@ public static class CraftsmanClaims
     public const string Edition = "edition";
     public const string Occupation = "occupation";
 
+    /// <summary>The generation of the access code a session was opened with (see <see cref="SessionGuard"/>).</summary>
+    public const string Generation = "gen";
+
     public static string? JudgeId(this ClaimsPrincipal user) => user.FindFirstValue(Subject);
 
     public static string? EditionId(this ClaimsPrincipal user) => user.FindFirstValue(Edition);
 
     public static string? OccupationCode(this ClaimsPrincipal user) => user.FindFirstValue(Occupation);
+
+    public static long? CodeGeneration(this ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(Generation), System.Globalization.CultureInfo.InvariantCulture, out var generation) ? generation : null;
 
     public static bool IsChief(this ClaimsPrincipal user) => user.IsInRole(Roles.Chief);
 

@@ -19,7 +19,7 @@ public sealed class TokenIssuer(GatewaySecrets secrets, IOptions<AuthOptions> op
         ClockSkew = TimeSpan.FromMinutes(1),
     };
 
-    public string Issue(string subject, string name, string role, string? editionId = null, string? occupation = null)
+    public string Issue(string subject, string name, string role, string? editionId = null, string? occupation = null, long? generation = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -29,6 +29,7 @@ public sealed class TokenIssuer(GatewaySecrets secrets, IOptions<AuthOptions> op
         };
         if (editionId is not null) claims[CraftsmanClaims.Edition] = editionId;
         if (occupation is not null) claims[CraftsmanClaims.Occupation] = occupation;
+        if (generation is not null) claims[CraftsmanClaims.Generation] = generation.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

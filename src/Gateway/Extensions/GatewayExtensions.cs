@@ -3,9 +3,11 @@ using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Benchmark;
 using Craftsman.Gateway.Cluster;
+using Craftsman.Gateway.Connections;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Craftsman.Gateway.Judging;
 using Craftsman.Gateway.Live;
 using Craftsman.Gateway.Venue;
@@ -22,7 +24,15 @@ public static class GatewayExtensions
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
         builder.Services.AddSingleton<ClusterHubFilter>();
-        builder.Services.AddSignalR(o => o.AddFilter<ClusterHubFilter>())
+        builder.Services.AddSingleton<ConnectionRegistry>();
+        // The live and judging hubs' connections are tracked: each gets its own mailbox, and revocation closes them.
+        builder.Services.AddSingleton<HubLifetimeManager<LiveHub>, TrackedHubLifetimeManager<LiveHub>>();
+        builder.Services.AddSingleton<HubLifetimeManager<JudgingHub>, TrackedHubLifetimeManager<JudgingHub>>();
+        builder.Services.AddSignalR(o =>
+            {
+                o.AddFilter<SessionHubFilter>();
+                o.AddFilter<ClusterHubFilter>();
+            })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
         builder.Services.AddCraftsmanAuth();
         builder.Services.AddCraftsmanVenue();
@@ -42,6 +52,8 @@ public static class GatewayExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseSessionRefusal();
+        app.UseLiveConnectionLimit();
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
@@ -54,8 +66,10 @@ public static class GatewayExtensions
         api.MapAccessCodeEndpoints();
         api.MapDocumentEndpoints();
         api.MapAnalyticsEndpoints();
-        app.MapHub<LiveHub>("/hubs/live");
-        app.MapHub<JudgingHub>("/hubs/judging");
+        // SignalR closes a connection whose single send has not completed within this time: the same limit as the mailbox's.
+        var stalled = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value.StalledPushLimit;
+        app.MapHub<LiveHub>("/hubs/live", o => o.TransportSendTimeout = stalled);
+        app.MapHub<JudgingHub>("/hubs/judging", o => o.TransportSendTimeout = stalled);
         if (app.Configuration.GetValue<bool>($"{BenchmarkOptions.Section}:Enabled"))
             app.MapBenchmarkEndpoints();
         return app;

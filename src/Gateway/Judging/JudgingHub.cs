@@ -6,6 +6,7 @@ using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Live;
 using Microsoft.AspNetCore.Authorization;
 using Craftsman.Gateway.Cluster;
+using Craftsman.Gateway.Connections;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Craftsman.Gateway.Judging;
@@ -20,10 +21,9 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
     public override async Task OnConnectedAsync()
     {
         var key = Key;
-        await Groups.AddToGroupAsync(Context.ConnectionId, ContestFeed.PanelGroup(key));
+        await feed.Follow(Context.ConnectionId, new Topic(TopicKind.Panel, key));
         if (Context.User!.IsChief())
-            await Groups.AddToGroupAsync(Context.ConnectionId, ContestFeed.ChiefGroup(key));
-        await feed.Follow(Context.ConnectionId, key);
+            await feed.Follow(Context.ConnectionId, new Topic(TopicKind.Scoresheets, key));
         await base.OnConnectedAsync();
     }
 

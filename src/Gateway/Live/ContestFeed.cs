@@ -1,97 +1,127 @@
-using Craftsman.Contracts.Contestants;
+using System.Collections.Immutable;
 using Craftsman.Contracts.Contests;
 using Craftsman.Gateway.Cluster;
+using Craftsman.Gateway.Connections;
 using Craftsman.Gateway.Judging;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Craftsman.Gateway.Live;
 
 /// <summary>
-/// This gateway's one subscription per followed occupation (DESIGN.md §4). Updates from a contest
-/// are coalesced — while one broadcast is in flight only the newest board waits — and fanned out
-/// to the local SignalR groups, so no viewer ever causes a grain call on the hot path.
+/// This gateway's one subscription per followed occupation (DESIGN.md §4), the latest boards it
+/// was told (which answer every snapshot without a grain call) and who follows what. Each update
+/// is posted to every follower's own mailbox, which never waits: a connection that stops reading
+/// gets only the latest board when it reads again, and delays no other connection.
 /// </summary>
 public sealed class ContestFeed(
     ClusterAccess cluster,
-    IHubContext<LiveHub, ILiveClient> live,
-    IHubContext<JudgingHub, IJudgingClient> judging,
+    ConnectionRegistry connections,
     IOptions<LiveOptions> options,
     ILogger<ContestFeed> logger) : BackgroundService
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<ContestKey, Subscription> _subscriptions = [];
-    private readonly Dictionary<string, HashSet<ContestKey>> _followed = [];
-
-    public static string BoardGroup(ContestKey key) => $"board:{key}";
-    public static string OverviewGroup(string editionId) => $"overview:{editionId}";
-    public static string PanelGroup(ContestKey key) => $"panel:{key}";
-    public static string ChiefGroup(ContestKey key) => $"chief:{key}";
+    private readonly Dictionary<string, HashSet<Topic>> _followed = [];
+    private long _snapshots;
 
     public int SubscriptionCount
     {
         get { lock (_gate) return _subscriptions.Count; }
     }
 
-    public async Task Follow(string connectionId, ContestKey key)
+    /// <summary>Snapshots answered from this feed's cached boards (the hubs count them to show that pushes make them rare).</summary>
+    public long SnapshotsAnswered => Interlocked.Read(ref _snapshots);
+
+    /// <summary>Whether this gateway already follows the contest (so it exists and needs no look-up).</summary>
+    public bool Knows(ContestKey key)
     {
+        lock (_gate)
+            return _subscriptions.TryGetValue(key, out var s) && s.Public is not null;
+    }
+
+    /// <summary>
+    /// Starts posting <paramref name="topic"/> to the connection; answers the contest's latest live
+    /// and public boards, from which the connection starts (its next push follows that version).
+    /// </summary>
+    public async Task<(Leaderboard Live, Leaderboard Public)> Follow(string connectionId, Topic topic)
+    {
+        var connection = connections.Find(connectionId) ?? throw new InvalidOperationException($"Connection {connectionId} is not open.");
         Subscription subscription;
         lock (_gate)
         {
-            if (!_subscriptions.TryGetValue(key, out subscription!))
+            if (!_subscriptions.TryGetValue(topic.Key, out subscription!))
             {
-                subscription = new Subscription(key, this, cluster.Grains);
-                _subscriptions[key] = subscription;
+                subscription = new Subscription(topic.Key, this, cluster.Grains);
+                _subscriptions[topic.Key] = subscription;
                 subscription.Ready = Subscribe(subscription);
             }
-            subscription.Followers.Add(connectionId);
-            if (!_followed.TryGetValue(connectionId, out var keys))
-                _followed[connectionId] = keys = [];
-            keys.Add(key);
+            // Held before the first await, so an unfollow racing this call cannot drop the subscription.
+            subscription.Followers.Add((topic.Kind, connection));
+            if (!_followed.TryGetValue(connectionId, out var topics))
+                _followed[connectionId] = topics = [];
+            topics.Add(topic);
         }
         await subscription.Ready;
+        lock (subscription.PostGate)
+            lock (_gate)
+            {
+                connection.Mailbox.Sent(topic, subscription.Public!.Version);
+                return (subscription.Live!, subscription.Public!);
+            }
     }
 
-    public Task Unfollow(string connectionId, ContestKey key)
+    /// <summary>The cached public board for a connection that asks again (a gap or a reconnect), or null if this gateway does not follow the contest yet.</summary>
+    public Leaderboard? Snapshot(string connectionId, ContestKey key)
+    {
+        Subscription? subscription;
+        lock (_gate)
+            if (!_subscriptions.TryGetValue(key, out subscription))
+                return null;
+        lock (subscription.PostGate)
+            lock (_gate)
+            {
+                if (subscription.Public is not { } board)
+                    return null;
+                Interlocked.Increment(ref _snapshots);
+                connections.Find(connectionId)?.Mailbox.Sent(new Topic(TopicKind.Board, key), board.Version);
+                return board;
+            }
+    }
+
+    public Task Unfollow(string connectionId, Topic topic)
     {
         Subscription? dropped = null;
         lock (_gate)
         {
-            if (_followed.TryGetValue(connectionId, out var keys))
-                keys.Remove(key);
-            if (_subscriptions.TryGetValue(key, out var subscription) && subscription.Followers.Remove(connectionId) && subscription.Followers.Count == 0)
+            if (_followed.TryGetValue(connectionId, out var topics))
+                topics.Remove(topic);
+            if (_subscriptions.TryGetValue(topic.Key, out var subscription)
+                && subscription.Followers.RemoveWhere(f => f.Kind == topic.Kind && f.Connection.Id == connectionId) > 0
+                && subscription.Followers.Count == 0)
             {
-                _subscriptions.Remove(key);
+                _subscriptions.Remove(topic.Key);
                 dropped = subscription;
             }
         }
+        connections.Find(connectionId)?.Mailbox.Forget(topic);
         return dropped is null ? Task.CompletedTask : Drop(dropped);
     }
 
     public async Task Forget(string connectionId)
     {
-        ContestKey[] keys;
+        Topic[] topics;
         lock (_gate)
         {
             if (!_followed.Remove(connectionId, out var followed))
                 return;
-            keys = [.. followed];
+            topics = [.. followed];
         }
-        foreach (var key in keys)
-            await Unfollow(connectionId, key);
+        foreach (var topic in topics)
+            await Unfollow(connectionId, topic);
     }
 
-    /// <summary>Called by the observer; never blocks the caller.</summary>
-    public void OnChanged(ContestKey key, ContestUpdate update)
-    {
-        Subscription? subscription;
-        lock (_gate)
-        {
-            if (!_subscriptions.TryGetValue(key, out subscription) || !subscription.Offer(update))
-                return;
-        }
-        _ = Task.Run(() => Pump(subscription));
-    }
+    /// <summary>Called by the observer; never blocks on a connection.</summary>
+    public void OnChanged(ContestKey key, ContestUpdate update) => Post(key, update, renewal: false);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -105,12 +135,86 @@ public sealed class ContestFeed(
             {
                 try
                 {
-                    OnChanged(subscription.Key, await subscription.Grain.Subscribe(subscription.Reference));
+                    Post(subscription.Key, await subscription.Grain.Subscribe(subscription.Reference), renewal: true);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     logger.LogWarning(e, "Could not renew the subscription to {Contest}; will retry.", subscription.Key);
                 }
+            }
+        }
+    }
+
+    private void Post(ContestKey key, ContestUpdate update, bool renewal)
+    {
+        Subscription? subscription;
+        lock (_gate)
+            if (!_subscriptions.TryGetValue(key, out subscription))
+                return;
+        // One update of a contest at a time, in order; posting itself never waits on a connection.
+        lock (subscription.PostGate)
+        {
+            Leaderboard? previousPublic;
+            (TopicKind Kind, TrackedConnection Connection)[] followers;
+            lock (_gate)
+            {
+                if (subscription.Live is { } live && update.Board.Version <= live.Version)
+                    return;
+                previousPublic = subscription.Public;
+                subscription.Live = update.Board;
+                subscription.Public = update.PublicBoard;
+                followers = [.. subscription.Followers];
+            }
+            try
+            {
+                Fan(key, update, renewal, previousPublic, followers);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Posting version {Version} of {Contest} failed.", update.Board.Version, key);
+            }
+        }
+    }
+
+    private static void Fan(ContestKey key, ContestUpdate update, bool renewal, Leaderboard? previousPublic,
+        (TopicKind Kind, TrackedConnection Connection)[] followers)
+    {
+        var board = update.PublicBoard;
+        // While frozen the public board stays as it was although the live one moves on: nothing to tell viewers.
+        var publicChanged = previousPublic is null || board.Version != previousPublic.Version || board.Phase != previousPublic.Phase
+            || board.Frozen != previousPublic.Frozen || board.Withheld != previousPublic.Withheld || board.Blind != previousPublic.Blind;
+        var leaderboard = PublicLeaderboard.From(key.EditionId, board);
+        var summary = PublicContestSummary.From(key.EditionId, board);
+        var boardTopic = new Topic(TopicKind.Board, key);
+        var overviewTopic = new Topic(TopicKind.Overview, key);
+        var boardCall = new SharedInvocation(nameof(ILiveClient.LeaderboardChanged), follows => leaderboard with { Follows = follows });
+        var overviewCall = new SharedInvocation(nameof(ILiveClient.OverviewChanged), follows => summary with { Follows = follows });
+
+        var sheets = update.Changed.IsDefault ? [] : update.Changed;
+        // A renewal's answer, or an update after the contest restarted (it follows 0), may come after
+        // updates this gateway never received: its pushes follow their own version, so tablets resync.
+        var panelFollows = renewal || update.Follows == 0 ? update.Board.Version : update.Follows;
+        var panel = new PanelPush(new Topic(TopicKind.Panel, key), update.Board.Version, update.Board.Phase, panelFollows,
+            sheets.ToImmutableDictionary(s => s.ContestantId, ContestantProgress.From));
+        var chief = new ScoresheetsPush(new Topic(TopicKind.Scoresheets, key), update.Board.Version,
+            sheets.ToImmutableDictionary(s => s.ContestantId));
+
+        foreach (var (kind, connection) in followers)
+        {
+            switch (kind)
+            {
+                case TopicKind.Board when publicChanged:
+                    connection.Mailbox.Post(new LatestPush(boardTopic, board.Version, boardCall));
+                    break;
+                case TopicKind.Overview when publicChanged:
+                    connection.Mailbox.Post(new LatestPush(overviewTopic, board.Version, overviewCall));
+                    break;
+                case TopicKind.Panel:
+                    connection.Mailbox.Post(panel);
+                    break;
+                case TopicKind.Scoresheets when sheets.Length > 0:
+                    connection.Mailbox.Post(chief);
+                    break;
             }
         }
     }
@@ -121,7 +225,13 @@ public sealed class ContestFeed(
         {
             var current = await subscription.Grain.Subscribe(subscription.Reference);
             lock (_gate)
-                subscription.Offer(current, broadcast: false);
+            {
+                if (subscription.Live is null || current.Board.Version > subscription.Live.Version)
+                {
+                    subscription.Live = current.Board;
+                    subscription.Public = current.PublicBoard;
+                }
+            }
         }
         catch
         {
@@ -147,49 +257,9 @@ public sealed class ContestFeed(
         subscription.Release();
     }
 
-    private async Task Pump(Subscription subscription)
-    {
-        while (true)
-        {
-            Pending next;
-            lock (_gate)
-            {
-                if (!subscription.TryTake(out next))
-                    return;
-            }
-            try
-            {
-                await Broadcast(subscription.Key, next);
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Broadcasting version {Version} of {Contest} failed.", next.Board.Version, subscription.Key);
-            }
-        }
-    }
-
-    private async Task Broadcast(ContestKey key, Pending update)
-    {
-        var tasks = new List<Task>
-        {
-            live.Clients.Group(BoardGroup(key)).LeaderboardChanged(PublicLeaderboard.From(key.EditionId, update.PublicBoard)),
-            live.Clients.Group(OverviewGroup(key.EditionId)).OverviewChanged(PublicContestSummary.From(key.EditionId, update.PublicBoard)),
-            judging.Clients.Group(PanelGroup(key)).PanelChanged(PanelUpdate.From(update.Board, update.Sheets)),
-        };
-        tasks.AddRange(update.Sheets.Select(sheet => judging.Clients.Group(ChiefGroup(key)).ScoresheetChanged(sheet)));
-        await Task.WhenAll(tasks);
-    }
-
-    private readonly record struct Pending(Leaderboard Board, Leaderboard PublicBoard, IReadOnlyCollection<Scoresheet> Sheets);
-
-    /// <summary>One followed contest. Its fields are guarded by the feed's lock.</summary>
+    /// <summary>One followed contest. Its boards and followers are guarded by the feed's lock.</summary>
     private sealed class Subscription
     {
-        private readonly Dictionary<string, Scoresheet> _pendingSheets = [];
-        private ContestUpdate? _pending;
-        private long _lastOffered = -1;
-        private bool _pumping;
-
         private readonly IGrainFactory _grains;
 
         public Subscription(ContestKey key, ContestFeed feed, IGrainFactory grains)
@@ -207,40 +277,15 @@ public sealed class ContestFeed(
         // The grain holds only a weak reference to the observer; this keeps it alive.
         public ContestObserver Observer { get; }
         public IContestObserver Reference { get; }
-        public HashSet<string> Followers { get; } = [];
+
+        /// <summary>Taken (before the feed's lock) while posting one update, so updates of one contest reach mailboxes in order.</summary>
+        public Lock PostGate { get; } = new();
+
+        public HashSet<(TopicKind Kind, TrackedConnection Connection)> Followers { get; } = [];
         public Task Ready { get; set; } = Task.CompletedTask;
+        public Leaderboard? Live { get; set; }
+        public Leaderboard? Public { get; set; }
 
         public void Release() => _grains.DeleteObjectReference<IContestObserver>(Reference);
-
-        /// <summary>Queues a newer update; answers whether a pump must be started.</summary>
-        public bool Offer(ContestUpdate update, bool broadcast = true)
-        {
-            if (update.Board.Version <= _lastOffered)
-                return false;
-            _lastOffered = update.Board.Version;
-            if (!broadcast)
-                return false;
-            foreach (var sheet in update.Changed.IsDefault ? [] : update.Changed)
-                _pendingSheets[sheet.ContestantId] = sheet;
-            _pending = update;
-            if (_pumping)
-                return false;
-            _pumping = true;
-            return true;
-        }
-
-        public bool TryTake(out Pending next)
-        {
-            if (_pending is null)
-            {
-                _pumping = false;
-                next = default;
-                return false;
-            }
-            next = new Pending(_pending.Board, _pending.PublicBoard, [.. _pendingSheets.Values]);
-            _pending = null;
-            _pendingSheets.Clear();
-            return true;
-        }
     }
 }

@@ -1,47 +1,62 @@
 using Craftsman.Contracts.Contests;
-using Craftsman.Contracts.Editions;
 using Craftsman.Gateway.Cluster;
+using Craftsman.Gateway.Connections;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Craftsman.Gateway.Live;
 
-/// <summary>Read-only live results for anyone: follow an occupation or the edition overview.</summary>
-public sealed class LiveHub(ContestFeed feed, ClusterAccess cluster) : Hub<ILiveClient>
+/// <summary>
+/// Read-only live results for anyone: follow an occupation or the edition overview. Snapshots come
+/// from the feed's cached boards, so a viewer's resync costs no grain call.
+/// </summary>
+public sealed class LiveHub(ContestFeed feed, ClusterAccess cluster, ConnectionRegistry connections, IOptions<LiveOptions> options) : Hub<ILiveClient>
 {
-    public async Task<PublicLeaderboard> FollowOccupation(string editionId, string occupationCode)
+    public const string TooManyConnections = "TooManyConnections";
+
+    public override async Task OnConnectedAsync()
     {
-        var key = await ContestKeys.Resolve(cluster.Grains, editionId, occupationCode);
-        await feed.Follow(Context.ConnectionId, key);
-        await Groups.AddToGroupAsync(Context.ConnectionId, ContestFeed.BoardGroup(key));
-        return await GetSnapshot(editionId, occupationCode);
+        // The address check before the connection (LiveConnectionLimit) can be raced by many at once; this one cannot.
+        var limit = options.Value.ConnectionsPerAddress;
+        var address = connections.Find(Context.ConnectionId)?.Address;
+        if (limit > 0 && address is not null && connections.CountAt(typeof(LiveHub), address) > limit)
+            throw new HubException($"{TooManyConnections}: this address already holds {limit} live connections.");
+        await base.OnConnectedAsync();
     }
 
-    public async Task UnfollowOccupation(string editionId, string occupationCode)
+    public async Task<PublicLeaderboard> FollowOccupation(string editionId, string occupationCode)
     {
-        var key = new ContestKey(editionId, occupationCode);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ContestFeed.BoardGroup(key));
-        await feed.Unfollow(Context.ConnectionId, key);
+        var key = await Resolve(editionId, occupationCode);
+        var (_, board) = await feed.Follow(Context.ConnectionId, new Topic(TopicKind.Board, key));
+        return PublicLeaderboard.From(editionId, board);
     }
+
+    public async Task UnfollowOccupation(string editionId, string occupationCode) =>
+        await feed.Unfollow(Context.ConnectionId, new Topic(TopicKind.Board, new ContestKey(editionId, occupationCode)));
 
     public async Task<PublicLeaderboard> GetSnapshot(string editionId, string occupationCode)
     {
-        var key = await ContestKeys.Resolve(cluster.Grains, editionId, occupationCode);
-        var board = await cluster.Grains.GetGrain<IContestGrain>(key.GrainKey).GetPublicBoard();
+        var key = await Resolve(editionId, occupationCode);
+        var board = feed.Snapshot(Context.ConnectionId, key) ?? await cluster.Grains.GetGrain<IContestGrain>(key.GrainKey).GetPublicBoard();
         return PublicLeaderboard.From(editionId, board);
     }
 
     public async Task<PublicContestSummary[]> FollowOverview(string editionId)
     {
         var keys = await ContestKeys.All(cluster.Grains, editionId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, ContestFeed.OverviewGroup(editionId));
-        await Task.WhenAll(keys.Select(k => feed.Follow(Context.ConnectionId, k)));
-        var boards = await Task.WhenAll(keys.Select(k => cluster.Grains.GetGrain<IContestGrain>(k.GrainKey).GetPublicBoard()));
-        return [.. boards.Select(b => PublicContestSummary.From(editionId, b))];
+        var boards = await Task.WhenAll(keys.Select(k => feed.Follow(Context.ConnectionId, new Topic(TopicKind.Overview, k))));
+        return [.. boards.Select(b => PublicContestSummary.From(editionId, b.Public))];
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         await feed.Forget(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task<ContestKey> Resolve(string editionId, string occupationCode)
+    {
+        var key = new ContestKey(editionId ?? "", occupationCode ?? "");
+        return feed.Knows(key) ? key : await ContestKeys.Resolve(cluster.Grains, editionId!, occupationCode!);
     }
 }

@@ -10,4 +10,10 @@ public sealed class LiveOptions
     /// restarted on another silo and forgot it, so this bounds how long viewers may lag after a failure.
     /// </summary>
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Open live-hub connections one client address may hold (0: no limit, e.g. for a load test from one machine).</summary>
+    public int ConnectionsPerAddress { get; set; } = 50;
+
+    /// <summary>A connection whose last push has not been written for this long is closed; its client resynchronises on reconnect.</summary>
+    public TimeSpan StalledPushLimit { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -12,6 +12,9 @@ public sealed record PublicContestSummary(
     PublicStanding? Leader,
     ArenaResult Arena)
 {
+    /// <summary>On a push, the version the connection was given before for this occupation; 0 in the overview's first answer.</summary>
+    public long Follows { get; init; }
+
     public static PublicContestSummary From(string editionId, Leaderboard board)
     {
         var publicBoard = PublicLeaderboard.From(editionId, board);

@@ -7,8 +7,9 @@ namespace Craftsman.Gateway.Live;
 
 /// <summary>
 /// A leaderboard as the public may see it: aggregates only, never a judge's mark. Rank 0 means
-/// unranked (nothing final yet, or not competing). Every push
-/// carries the occupation's version; a client that sees a gap asks for a snapshot.
+/// unranked (nothing final yet, or not competing). Every push carries the occupation's version and
+/// <see cref="Follows"/>, the version this gateway last gave the connection; a client that holds
+/// another version asks for a snapshot.
 /// </summary>
 public sealed record PublicLeaderboard(
     string EditionId,
@@ -22,6 +23,9 @@ public sealed record PublicLeaderboard(
     bool Frozen,
     int Withheld)
 {
+    /// <summary>On a push, the version the connection was given before (its snapshot's or the previous push's); 0 on a snapshot.</summary>
+    public long Follows { get; init; }
+
     /// <summary>Maps the contest's public board (already frozen and masked by the contest) to the wire.</summary>
     public static PublicLeaderboard From(string editionId, Leaderboard board) => new(
         editionId,

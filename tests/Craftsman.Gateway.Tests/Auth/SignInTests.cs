@@ -31,6 +31,19 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CodeTypedInFullWidthCharactersSignsIn()
+    {
+        var codes = await _client.IssueCodes();
+        // A Chinese input method in full-width mode: ＡＢ２３－… for AB23-….
+        var fullWidth = new string([.. codes["J014"].Select(c => c is >= '!' and <= '~' ? (char)(c - '!' + '\uFF01') : c)]);
+
+        var response = await _client.Anonymous.PostAsJsonAsync("/api/auth/judge", new { accessCode = fullWidth });
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("J014", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("judgeId").GetString());
+    }
+
+    [Fact]
     public async Task IssuedCodesComeWithAPrintableQrCode()
     {
         var organiser = await _client.Organiser();

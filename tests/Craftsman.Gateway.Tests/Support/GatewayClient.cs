@@ -13,6 +13,8 @@ public sealed class GatewayClient(GatewayFactory factory)
     public const string Occupation = "cnc-lathe";
     public const string OtherOccupation = "network-security";
 
+    private readonly Dictionary<string, Dictionary<string, string>> _issued = [];
+
     public HttpClient Anonymous { get; } = factory.CreateClient();
 
     public async Task<HttpClient> Organiser()
@@ -36,12 +38,17 @@ public sealed class GatewayClient(GatewayFactory factory)
         var response = await organiser.PostAsJsonAsync($"/api/editions/{Edition}/access-codes", new { occupation });
         response.EnsureSuccessStatusCode();
         var issued = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return issued.EnumerateArray().ToDictionary(e => e.GetProperty("judgeId").GetString()!, e => e.GetProperty("code").GetString()!);
+        return _issued[occupation] = issued.EnumerateArray().ToDictionary(e => e.GetProperty("judgeId").GetString()!, e => e.GetProperty("code").GetString()!);
     }
 
+    /// <summary>
+    /// Signs a judge in with the occupation's codes, issued once per client: issuing again would
+    /// re-issue every code of the panel and so end the sessions opened before.
+    /// </summary>
     public async Task<string> JudgeToken(string judgeId, string occupation = Occupation)
     {
-        var codes = await IssueCodes(occupation);
+        if (!_issued.TryGetValue(occupation, out var codes))
+            codes = await IssueCodes(occupation);
         var response = await Anonymous.PostAsJsonAsync("/api/auth/judge", new { accessCode = codes[judgeId] });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;

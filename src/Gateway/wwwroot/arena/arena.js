@@ -4,7 +4,7 @@ import { t, loc, locOther, mountLangSwitch, onLangChange } from '../js/i18n.js';
 import { h, $, clear, fill, params, appUrl, delay } from '../js/dom.js';
 import { occupations as fetchOccupations, definition as fetchDefinition, edition as fetchEdition } from '../js/api.js';
 import { LiveConnection, indicatorMarkup, backoff } from '../js/hub.js';
-import { arenaBanner, phaseBadge, moduleName, renderBoardState, isNewer, boardArenaBanner } from '../js/standings.js';
+import { arenaBanner, phaseBadge, moduleName, renderBoardState, isNewer, boardArenaBanner, isSettled, UNRANKED } from '../js/standings.js';
 import { score, plain, timeOfDay } from '../js/format.js';
 import { pulse } from '../js/flip.js';
 import { openingEdition, mountEditionPicker } from '../js/editions.js';
@@ -60,7 +60,8 @@ async function start() {
 function receive(board, isSnapshot) {
   if (!board || board.editionId !== editionId || board.occupationCode !== code) return;
   if (!isSnapshot && !isNewer(board, state.board)) return;
-  const gap = !isSnapshot && state.version >= 0 && board.version > state.version + 1;
+  // A push that follows a version this page never had means one was missed.
+  const gap = !isSnapshot && state.version >= 0 && board.follows > state.version;
   state.version = board.version;
   state.board = board;
   render(false);
@@ -77,7 +78,7 @@ function render(full) {
   fill($('#phase'), board ? phaseBadge(board.phase) : '');
   fill($('#outcome'), boardArenaBanner(board));
   renderBoardState($('#board-state'), board);
-  $('#meta').textContent = board ? `${t('board.version')} ${board.version} · ${t('board.updated')} ${timeOfDay(board.updatedAt)}` : '';
+  $('#meta').textContent = board ? `${t('board.updated')} ${timeOfDay(board.updatedAt)}` : '';
   if (full) state.cards.clear();
   // A blind round hides who is seed or challenger: one column of draw numbers, no face-off yet.
   const blind = !!board?.blind;
@@ -120,15 +121,14 @@ function card(standing, role) {
     c.root.append(h('div', { class: 'top' }, c.rank, c.name, c.badges), c.composite, c.bars);
     state.cards.set(standing.contestantId, c);
   }
-  const candidate = state.board.arena?.titleCandidateId === standing.contestantId;
+  const candidate = isSettled(state.board.phase) && state.board.arena?.titleCandidateId === standing.contestantId;
   c.root.classList.toggle('candidate', candidate);
-  fill(c.rank, h('span', { class: 'visually-hidden' }, `${t('board.rank')} `), `#${standing.rank}`);
+  fill(c.rank, h('span', { class: 'visually-hidden' }, `${t('board.rank')} `), standing.markCount > 0 ? `#${standing.rank}` : UNRANKED);
   c.name.textContent = standing.displayName;
   fill(c.badges, 
     h('span', { class: `badge badge-${standing.role}` }, t(`role.${standing.role}`)), ' ',
     h('span', { class: `badge badge-status-${standing.status}` }, t(`status.${standing.status}`)),
-    candidate ? [' ', h('span', { class: 'badge badge-status-official' }, `★ ${t('arena.candidate')}`)] : null,
-    standing.hasOpenFlags ? [' ', h('span', { class: 'badge badge-flag' }, `⚑ ${t('flag.open')}`)] : null);
+    candidate ? [' ', h('span', { class: 'badge badge-status-official' }, `★ ${t('arena.candidate')}`)] : null);
   const composite = score(standing.composite);
   if (c.composite.dataset.value !== composite) {
     if (c.composite.dataset.value) pulse(c.composite);

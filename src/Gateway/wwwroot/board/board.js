@@ -1,11 +1,12 @@
 // Live leaderboards for viewers (anonymous): one occupation, the overview of all occupations, or
-// the hall's big screen rotating through them. Every push carries the occupation's version; a gap
-// or a reconnect makes the page ask for a snapshot, so it always converges on the server's board.
+// the hall's big screen rotating through them. Every push carries the occupation's version and the
+// version it follows (what this connection was given before); a push that follows a version the page
+// never had, or a reconnect, makes the page ask for a snapshot, so it always converges on the server's board.
 import { t, lang, locale, loc, locOther, mountLangSwitch, onLangChange } from '../js/i18n.js';
 import { h, $, clear, fill, params, appUrl, delay } from '../js/dom.js';
 import { occupations as fetchOccupations, definition as fetchDefinition, edition as fetchEdition } from '../js/api.js';
 import { LiveConnection, indicatorMarkup, backoff } from '../js/hub.js';
-import { StandingsTable, arenaBanner, phaseBadge, renderBoardState, isNewer, boardArenaBanner } from '../js/standings.js';
+import { StandingsTable, arenaBanner, phaseBadge, renderBoardState, isNewer, boardArenaBanner, isSettled } from '../js/standings.js';
 import { score, timeOfDay } from '../js/format.js';
 import { openingEdition, mountEditionPicker } from '../js/editions.js';
 
@@ -115,8 +116,8 @@ async function resync(reconnected) {
 }
 
 /**
- * Applies a board if it is newer than what is shown. A version gap (received > last + 1) means a
- * push was missed: the snapshot is asked for, so the page never shows a board it cannot vouch for.
+ * Applies a board if it is newer than what is shown. A push that follows a version newer than the
+ * page's means one was missed: the snapshot is asked for, so the page never shows a board it cannot vouch for.
  */
 function receiveBoard(board, isSnapshot, force = false) {
   if (!board || board.editionId !== editionId) return;
@@ -125,7 +126,7 @@ function receiveBoard(board, isSnapshot, force = false) {
   if (!force && !isNewer(board, state.boards.get(code))) return;
   state.versions.set(code, board.version);
   state.boards.set(code, board);
-  if (!isSnapshot && last >= 0 && board.version > last + 1) snapshot(code);
+  if (!isSnapshot && last >= 0 && board.follows > last) snapshot(code);
   showBoard(code);
 }
 
@@ -143,7 +144,7 @@ function receiveSummary(summary, isSnapshot = false) {
   if (!isSnapshot && summary.version <= last) return;
   state.versions.set(code, summary.version);
   state.summaries.set(code, summary);
-  if (!isSnapshot && last >= 0 && summary.version > last + 1) overviewSnapshot(code);
+  if (!isSnapshot && last >= 0 && summary.follows > last) overviewSnapshot(code);
   showSummary(code);
 }
 
@@ -186,7 +187,8 @@ function renderSingleHead() {
     board ? phaseBadge(board.phase) : null,
     boardArenaBanner(board));
   fill(single.meta, 
-    board ? `${t('board.version')} ${board.version} · ${t('board.updated')} ${timeOfDay(board.updatedAt)} · ` : '',
+    // No version number on a public page (issue 12): it tells viewers nothing and counts the marks.
+    board ? `${t('board.updated')} ${timeOfDay(board.updatedAt)} · ` : '',
     h('a', { href: `../arena/?edition=${encodeURIComponent(editionId)}&occupation=${encodeURIComponent(code)}` }, t('board.openArena')),
     ' · ',
     h('a', { href: `./?edition=${encodeURIComponent(editionId)}` }, t('board.backToOverview')));
@@ -225,10 +227,10 @@ function showSummary(code) {
     h('span', { class: 'occ-en' }, locOther(occupation.name)),
     h('span', { class: 'row' }, s ? phaseBadge(s.phase) : null,
       s ? h('span', { class: 'hint' }, `${s.contestantCount} ${t('board.contestants')}`) : null,
-      s && s.arena?.outcome !== 'pending' ? arenaBanner(s.arena) : null),
+      s && isSettled(s.phase) && s.arena?.outcome !== 'pending' ? arenaBanner(s.arena) : null),
     h('span', { class: 'row leader' },
       leader
-        ? [h('span', null, `${t('board.leader')}：${leader.displayName}`), h('span', { class: `badge badge-${leader.role}` }, t(`role.${leader.role}`)), h('span', { class: 'score num' }, score(leader.composite))]
+        ? [h('span', null, `${t(isSettled(s.phase) ? 'board.leader' : 'board.provisionalLeader')}：${leader.displayName}`), h('span', { class: `badge badge-${leader.role}` }, t(`role.${leader.role}`)), h('span', { class: 'score num' }, score(leader.composite))]
         : h('span', { class: 'hint' }, t('board.noLeader'))));
 }
 

@@ -83,8 +83,20 @@ function fromUnits(units, scale) {
 }
 
 /** Canonical form of a typed decimal ("016.50" → "16.5"), or null when it is not a plain non-negative number. */
+/**
+ * Full-width digits and points (２５．５ from a Chinese input method, or 。 in its Chinese
+ * punctuation mode) as the ASCII they stand for, so a mark is never refused for its characters.
+ */
+export function asciiDigits(text) {
+  return String(text ?? '')
+    .replace(/[\uFF10-\uFF19]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xFF10 + 0x30))
+    .replace(/[\uFF0E\u3002]/g, '.')
+    .replace(/\uFF0B/g, '+')
+    .replace(/\u3000/g, ' ');
+}
+
 export function canonicalDecimal(text) {
-  const s = String(text ?? '').trim().replace(/^\+/, '');
+  const s = asciiDigits(text).trim().replace(/^\+/, '');
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
   const withZero = s.startsWith('.') ? `0${s}` : s;
   const [i, f = ''] = withZero.split('.');

@@ -40,7 +40,8 @@ export class StandingsTable {
       this.rows.clear();
       clear(this.body);
     }
-    const candidate = board.arena?.titleCandidateId;
+    // 推荐人选 only once the round is signed off: before that one judge's marks could name it and then take it back.
+    const candidate = isSettled(board.phase) ? board.arena?.titleCandidateId : null;
     // During a bottom-up reveal the top places are still to come: a sealed row holds each place.
     const sealed = Array.from({ length: board.withheld ?? 0 }, (_, i) => this.sealedRow(i + 1));
     const ordered = [...sealed, ...board.standings.map(standing => this.row(standing, candidate))];
@@ -91,12 +92,12 @@ export class StandingsTable {
     row.dataset.rank = String(standing.rank);
     row.classList.toggle('candidate', standing.contestantId === candidateId);
 
-    setText(c.rank, String(standing.rank));
+    setText(c.rank, standing.markCount > 0 ? String(standing.rank) : UNRANKED);
     fill(c.who, 
       h('span', { class: 'name' }, standing.displayName),
       h('span', { class: `badge badge-${standing.role}` }, t(`role.${standing.role}`)),
-      standing.contestantId === candidateId ? [' ', h('span', { class: 'badge badge-status-official' }, t('arena.candidate'))] : null,
-      standing.hasOpenFlags ? [' ', h('span', { class: 'badge badge-flag' }, `⚑ ${t('flag.open')}`)] : null);
+      // No ⚑ review flag on a public board: the panel's review is not the public's business.
+      standing.contestantId === candidateId ? [' ', h('span', { class: 'badge badge-status-official' }, t('arena.candidate'))] : null);
     if (setText(c.composite, score(standing.composite))) pulse(c.composite);
     this.moduleIds.forEach((id, i) => {
       const m = standing.modules.find(x => x.moduleId === id);
@@ -121,10 +122,24 @@ function setText(el, text) {
   return had;
 }
 
-/** The arena outcome as a banner (攻擂成功 / 守擂成功 / …); nothing while a reveal still withholds places. */
+/** What a public page shows in the rank column for a contestant with no marks yet: unranked, not tied first. */
+export const UNRANKED = '—';
+
+const SETTLED = new Set(['signedOff', 'published', 'final']);
+
+/**
+ * Whether a round's outcome may be shown to the public: once it is signed off. Before that the
+ * arena outcome (守擂成功 / 攻擂成功) and 推荐人选 are not shown, only a provisional leader, so no
+ * screen announces what the next marks may take back.
+ */
+export function isSettled(phase) {
+  return SETTLED.has(phase);
+}
+
+/** The arena outcome as a banner (攻擂成功 / 守擂成功 / …) once the round is signed off; "pending" before; nothing while a reveal still withholds places. */
 export function boardArenaBanner(board) {
   if (!board || (board.frozen && board.withheld > 0)) return null;
-  return arenaBanner(board.arena);
+  return arenaBanner(isSettled(board.phase) ? board.arena : null);
 }
 
 export function arenaBanner(arena) {

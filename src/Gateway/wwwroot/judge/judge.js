@@ -77,6 +77,9 @@ $('#sign-out').addEventListener('click', () => signOut());
 wireChiefControls();
 wireOfficialControls();
 
+// The page's own files are kept on the device, so a reload without a network still shows the queue.
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => { /* e.g. not a secure context: online only */ });
+
 boot();
 
 function boot() {
@@ -306,10 +309,11 @@ function applyMyMarks(marks) {
   }
 }
 
-export function applyProgress(update) {
+/** A snapshot replaces the panel's progress; a push (merge) brings the contestants changed since the version it follows. */
+export function applyProgress(update, { merge = false } = {}) {
   state.phase = update.phase;
   state.panelVersion = update.version;
-  state.progress.clear();
+  if (!merge) state.progress.clear();
   for (const contestant of update.contestants ?? [])
     for (const c of contestant.criteria ?? [])
       state.progress.set(cell(contestant.contestantId, c.criterionId), c);
@@ -365,8 +369,10 @@ function followStatus() {
 
 async function onPanelChanged(update) {
   if (update.version <= state.panelVersion) return;
-  const gap = state.panelVersion >= 0 && update.version > state.panelVersion + 1;
-  applyProgress(update);
+  // A push holds every contestant changed since the version it follows: a tablet that has that
+  // version (or a newer one) misses nothing; one that has an older version asks for the whole picture.
+  const gap = state.panelVersion >= 0 && update.follows > state.panelVersion;
+  applyProgress(update, { merge: !gap });
   refresh();
   followStatus();
   if (gap) {

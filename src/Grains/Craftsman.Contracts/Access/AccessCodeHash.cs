@@ -11,7 +11,8 @@ public static class AccessCodeHash
 {
     public static string Of(string code)
     {
-        var canonical = new string([.. code.ToUpperInvariant().Where(char.IsLetterOrDigit)]);
+        // Full width (ＡＢ２３ from a Chinese input method) folds to ASCII first.
+        var canonical = new string([.. code.Normalize(NormalizationForm.FormKC).ToUpperInvariant().Where(char.IsAsciiLetterOrDigit)]);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

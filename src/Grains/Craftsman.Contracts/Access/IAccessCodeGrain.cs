@@ -16,9 +16,16 @@ public interface IAccessCodeGrain : IGrainWithStringKey
     [Alias("Revoke")]
     Task<bool> Revoke(string judgeId);
 
-    /// <summary>The judge a code belongs to, or null for an unknown or revoked code.</summary>
+    /// <summary>The holder a code belongs to and its generation, or null for an unknown or revoked code.</summary>
     [Alias("Redeem")]
-    Task<string?> Redeem(string code);
+    Task<AccessSession?> Redeem(string code);
+
+    /// <summary>
+    /// Adds or renews a gateway's subscription (it expires unless renewed) and answers the current
+    /// generations; every later issue or revoke is pushed to the observer.
+    /// </summary>
+    [Alias("Subscribe")]
+    Task<AccessGenerations> Subscribe(IAccessObserver observer);
 
     [Alias("List")]
     Task<ImmutableArray<AccessCodeStatus>> List();

@@ -15,8 +15,9 @@ public sealed record ContestUpdate(
     [property: Id(2)] Leaderboard PublicBoard)
 {
     /// <summary>
-    /// The version of the update the contest pushed before this one: a client that holds that
-    /// version has missed nothing (one batch of marks can raise the version by more than one).
+    /// The live version of the update the contest sent before this one (0 after an activation or
+    /// in a subscription's answer): <see cref="Changed"/> holds every scoresheet changed since
+    /// then, so a gateway that received that version has missed nothing.
     /// </summary>
     [Id(3)] public long Follows { get; init; }
 }

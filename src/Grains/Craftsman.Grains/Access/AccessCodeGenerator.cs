@@ -22,6 +22,6 @@ public static class AccessCodeGenerator
         return $"{code[..4]}-{code[4..8]}-{code[8..]}";
     }
 
-    /// <summary>Hash of the code as typed, ignoring case, spaces and dashes.</summary>
+    /// <summary>Hash of the code as typed, ignoring case, spaces, dashes and full width (ＡＢ２３ from a Chinese input method).</summary>
     public static string Hash(string code) => AccessCodeHash.Of(code);
 }

@@ -45,7 +45,8 @@ public sealed class ContestGrain(
         var envelopes = draws.State.Envelopes.ToImmutableDictionary(
             e => e.Key, e => new DrawEnvelope(e.Value.Salt, e.Value.Numbers));
         _round = RoundReplay.Build(Key, _ledger, envelopes);
-        _lastPushed = _round.Version;
+        // 0: what this activation pushed before is unknown, so a gateway's first push after it resynchronises.
+        _lastPushed = 0;
     }
 
     public async Task<string?> Setup(ContestDefinition definition)
@@ -123,7 +124,8 @@ public sealed class ContestGrain(
     public Task<ContestUpdate> Subscribe(IContestObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        return Task.FromResult(Update([]));
+        // A subscription's answer carries no changed sheets, so it follows nothing (0).
+        return Task.FromResult(Update([]) with { Follows = 0 });
     }
 
     public Task Unsubscribe(IContestObserver observer)
