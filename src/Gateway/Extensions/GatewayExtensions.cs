@@ -17,7 +17,10 @@ public static class GatewayExtensions
     {
         var enums = new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
+        // Every refusal carries a machine-readable code, also those the framework writes itself
+        // (a body that is not JSON, an unknown route): pages translate by code, never by text.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions.TryAdd("code", Problems.CodeForStatus(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode)));
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
         builder.Services.AddSingleton<ClusterHubFilter>();
@@ -28,6 +31,8 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<ContestFeed>();
         builder.Services.AddSingleton<MarkBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestFeed>());
+        builder.Services.AddSingleton<ScreenFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ScreenFeed>());
         return builder;
     }
 
@@ -49,6 +54,9 @@ public static class GatewayExtensions
         api.MapAccessCodeEndpoints();
         api.MapDocumentEndpoints();
         api.MapAnalyticsEndpoints();
+        api.MapOpenCallEndpoints();
+        api.MapScheduleEndpoints();
+        api.MapScreenEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapHub<JudgingHub>("/hubs/judging");
         if (app.Configuration.GetValue<bool>($"{BenchmarkOptions.Section}:Enabled"))

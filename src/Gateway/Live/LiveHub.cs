@@ -1,13 +1,29 @@
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
+using Craftsman.Contracts.Screens;
 using Craftsman.Gateway.Cluster;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Craftsman.Gateway.Live;
 
 /// <summary>Read-only live results for anyone: follow an occupation or the edition overview.</summary>
-public sealed class LiveHub(ContestFeed feed, ClusterAccess cluster) : Hub<ILiveClient>
+public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess cluster) : Hub<ILiveClient>
 {
+    /// <summary>
+    /// A hall screen comes up under its name: it joins that name's group and is told what to show;
+    /// later changes arrive as <see cref="ILiveClient.ScreenDirected"/>.
+    /// </summary>
+    public async Task<ScreenDirection> FollowScreen(string editionId, string screenName)
+    {
+        await ContestKeys.All(cluster.Grains, editionId);
+        await screens.Follow(editionId);
+        var result = await cluster.Grains.GetGrain<IScreenDirectorGrain>(editionId).Register(screenName);
+        if (result.Refusal is { } refusal)
+            throw new HubException($"{refusal.Code}: {refusal.Message}");
+        await Groups.AddToGroupAsync(Context.ConnectionId, ScreenFeed.ScreenGroup(editionId, screenName));
+        return result.Direction!;
+    }
+
     public async Task<PublicLeaderboard> FollowOccupation(string editionId, string occupationCode)
     {
         var key = await ContestKeys.Resolve(cluster.Grains, editionId, occupationCode);

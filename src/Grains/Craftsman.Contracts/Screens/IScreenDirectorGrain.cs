@@ -21,9 +21,12 @@ public interface IScreenDirectorGrain : IGrainWithStringKey
     [Alias("GetScreens")]
     Task<ImmutableArray<ScreenDirection>> GetScreens();
 
-    /// <summary>Adds or renews a gateway's subscription; it expires unless renewed.</summary>
+    /// <summary>
+    /// Adds or renews a gateway's subscription; it expires unless renewed. Answers every screen, so
+    /// a gateway that renews after a silo restart can push what it missed.
+    /// </summary>
     [Alias("Subscribe")]
-    Task Subscribe(IScreenObserver observer);
+    Task<ImmutableArray<ScreenDirection>> Subscribe(IScreenObserver observer);
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(IScreenObserver observer);

@@ -51,10 +51,10 @@ public sealed class ScreenDirectorGrain(
     public Task<ImmutableArray<ScreenDirection>> GetScreens() =>
         Task.FromResult(S.Screens.Values.OrderBy(s => s.ScreenName, StringComparer.OrdinalIgnoreCase).ToImmutableArray());
 
-    public Task Subscribe(IScreenObserver observer)
+    public Task<ImmutableArray<ScreenDirection>> Subscribe(IScreenObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
+        return GetScreens();
     }
 
     public Task Unsubscribe(IScreenObserver observer)
