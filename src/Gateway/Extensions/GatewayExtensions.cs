@@ -22,6 +22,9 @@ public static class GatewayExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("code", Problems.CodeForStatus(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode)));
         builder.Services.AddOpenApi();
+        // A body that cannot be read is the caller's fault (400 with a code), in every environment,
+        // not an exception that the handler would answer with a 500.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
         builder.Services.AddSingleton<ClusterHubFilter>();
         builder.Services.AddSignalR(o => o.AddFilter<ClusterHubFilter>())

@@ -20,6 +20,7 @@ public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess 
         var result = await cluster.Grains.GetGrain<IScreenDirectorGrain>(editionId).Register(screenName);
         if (result.Refusal is { } refusal)
             throw new HubException($"{refusal.Code}: {refusal.Message}");
+        screens.Told(editionId, result.Direction!);
         await Groups.AddToGroupAsync(Context.ConnectionId, ScreenFeed.ScreenGroup(editionId, screenName));
         return result.Direction!;
     }

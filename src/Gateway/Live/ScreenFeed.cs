@@ -38,6 +38,13 @@ public sealed class ScreenFeed(
         }
     }
 
+    /// <summary>A screen was told this on registering: renewal need not tell it again.</summary>
+    public void Told(string editionId, ScreenDirection direction)
+    {
+        if (_editions.TryGetValue(editionId, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+            lazy.Value.Result.IsNewer(direction);
+    }
+
     public Task Push(string editionId, ScreenDirection direction)
     {
         if (_editions.TryGetValue(editionId, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
