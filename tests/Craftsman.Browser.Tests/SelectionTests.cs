@@ -161,7 +161,7 @@ public sealed class SelectionTests(BrowserFixture browser, ITestOutputHelper out
         await Expect(items.First).ToHaveAttributeAsync("data-occupation", "cnc-lathe");
         await Expect(items.Nth(1)).ToHaveAttributeAsync("data-occupation", "welding");
         await Expect(items.Nth(2)).ToHaveAttributeAsync("data-timing", "past");
-        await Screenshots.Save(page, "schedule", docsName: "overview-schedule", fullPage: true);
+        await Screenshots.Save(page, "schedule", docsName: "overview-schedule");
         await MeetsWcagAa(page, "overview with the schedule");
 
         await page.Locator("#programme-query").FillAsync("焊");
