@@ -12,6 +12,19 @@ public static class Problems
     public static IResult Invalid(string detail, string code, IDictionary<string, object?>? extensions = null) =>
         Problem(StatusCodes.Status422UnprocessableEntity, detail, code, extensions);
 
+    /// <summary>The code of an answer the framework wrote without one (binding, routing, authorisation).</summary>
+    public static string CodeForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "InvalidRequest",
+        StatusCodes.Status401Unauthorized => "SignInRequired",
+        StatusCodes.Status403Forbidden => "Forbidden",
+        StatusCodes.Status404NotFound => "NotFound",
+        StatusCodes.Status405MethodNotAllowed => "MethodNotAllowed",
+        StatusCodes.Status413PayloadTooLarge => "BodyTooLarge",
+        StatusCodes.Status415UnsupportedMediaType => "UnsupportedMediaType",
+        _ => "Error",
+    };
+
     public static IResult Problem(int status, string detail, string code, IDictionary<string, object?>? extensions = null)
     {
         var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = code };

@@ -20,8 +20,14 @@ public static class GatewayExtensions
     {
         var enums = new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
+        // Every refusal carries a machine-readable code, also those the framework writes itself
+        // (a body that is not JSON, an unknown route): pages translate by code, never by text.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions.TryAdd("code", Problems.CodeForStatus(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode)));
         builder.Services.AddOpenApi();
+        // A body that cannot be read is the caller's fault (400 with a code), in every environment,
+        // not an exception that the handler would answer with a 500.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
         builder.Services.AddSingleton<ClusterHubFilter>();
         builder.Services.AddSingleton<ConnectionRegistry>();
@@ -40,6 +46,8 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<ContestFeed>();
         builder.Services.AddSingleton<MarkBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestFeed>());
+        builder.Services.AddSingleton<ScreenFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ScreenFeed>());
         return builder;
     }
 
@@ -66,6 +74,9 @@ public static class GatewayExtensions
         api.MapAccessCodeEndpoints();
         api.MapDocumentEndpoints();
         api.MapAnalyticsEndpoints();
+        api.MapOpenCallEndpoints();
+        api.MapScheduleEndpoints();
+        api.MapScreenEndpoints();
         // SignalR closes a connection whose single send has not completed within this time: the same limit as the mailbox's.
         var stalled = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value.StalledPushLimit;
         app.MapHub<LiveHub>("/hubs/live", o => o.TransportSendTimeout = stalled);

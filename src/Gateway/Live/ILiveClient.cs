@@ -1,3 +1,5 @@
+using Craftsman.Contracts.Screens;
+
 namespace Craftsman.Gateway.Live;
 
 /// <summary>What the live hub pushes to anyone watching.</summary>
@@ -6,4 +8,7 @@ public interface ILiveClient
     Task LeaderboardChanged(PublicLeaderboard board);
 
     Task OverviewChanged(PublicContestSummary summary);
+
+    /// <summary>To a named screen's group: what the office now puts on it.</summary>
+    Task ScreenDirected(ScreenDirection direction);
 }

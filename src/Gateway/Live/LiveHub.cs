@@ -1,4 +1,6 @@
 using Craftsman.Contracts.Contests;
+using Craftsman.Contracts.Editions;
+using Craftsman.Contracts.Screens;
 using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Connections;
 using Microsoft.AspNetCore.SignalR;
@@ -10,9 +12,25 @@ namespace Craftsman.Gateway.Live;
 /// Read-only live results for anyone: follow an occupation or the edition overview. Snapshots come
 /// from the feed's cached boards, so a viewer's resync costs no grain call.
 /// </summary>
-public sealed class LiveHub(ContestFeed feed, ClusterAccess cluster, ConnectionRegistry connections, IOptions<LiveOptions> options) : Hub<ILiveClient>
+public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess cluster, ConnectionRegistry connections, IOptions<LiveOptions> options) : Hub<ILiveClient>
 {
     public const string TooManyConnections = "TooManyConnections";
+
+    /// <summary>
+    /// A hall screen comes up under its name: it joins that name's group and is told what to show;
+    /// later changes arrive as <see cref="ILiveClient.ScreenDirected"/>.
+    /// </summary>
+    public async Task<ScreenDirection> FollowScreen(string editionId, string screenName)
+    {
+        await ContestKeys.All(cluster.Grains, editionId);
+        await screens.Follow(editionId);
+        var result = await cluster.Grains.GetGrain<IScreenDirectorGrain>(editionId).Register(screenName);
+        if (result.Refusal is { } refusal)
+            throw new HubException($"{refusal.Code}: {refusal.Message}");
+        screens.Told(editionId, result.Direction!);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ScreenFeed.ScreenGroup(editionId, screenName));
+        return result.Direction!;
+    }
 
     public override async Task OnConnectedAsync()
     {

@@ -103,6 +103,13 @@ public sealed class GatewayApi(GatewayServer server) : IDisposable
             .Where(j => j.GetProperty("role").GetString() == "judge")
             .Select(j => j.GetProperty("id").GetString()!)];
 
+    /// <summary>Any call as the organiser (open call windows, schedule slots, screen directions).</summary>
+    public async Task<JsonElement> AsOrganiser(HttpMethod method, string path, object? body = null) =>
+        await Send<JsonElement>(method, path, await OrganiserToken(), body);
+
+    /// <summary>Any call without a token, as the public makes it (a registration).</summary>
+    public Task<JsonElement> AsAnyone(HttpMethod method, string path, object? body = null) => Send<JsonElement>(method, path, null, body);
+
     private async Task<string> JudgeToken(string judgeId)
     {
         if (!_codes.TryGetValue(judgeId, out var code))

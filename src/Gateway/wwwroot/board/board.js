@@ -14,7 +14,10 @@ const query = params();
 // Set once at start: the edition asked for, else the one the office marked current.
 let editionId = null;
 const occupationParam = query.get('occupation');
-const big = query.get('screen') === 'big';
+const screenName = query.get('screen');
+// ?screen=big rotates on its own; any other name is a screen the office directs (./screen.js).
+const named = !!screenName && screenName !== 'big';
+const big = screenName === 'big';
 const intervalSeconds = Math.min(Math.max(Number(query.get('interval')) || 15, 3), 600);
 const onlyCodes = (query.get('occupations') ?? '').split(',').map(s => s.trim()).filter(Boolean);
 const mode = big ? 'big' : occupationParam ? 'single' : 'overview';
@@ -36,7 +39,8 @@ $('#conn-slot').append(indicator);
 mountLangSwitch($('#lang'));
 const status = $('#status');
 
-start();
+if (named) import('./screen.js').then(screen => screen.run(editionId, screenName, indicator));
+else start();
 
 async function start() {
   if (big) document.body.classList.add('stage', 'big');

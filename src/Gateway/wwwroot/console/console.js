@@ -9,6 +9,10 @@ import { editions } from '../js/editions.js';
 import { LiveConnection, indicatorMarkup } from '../js/hub.js';
 import { phaseBadge } from '../js/standings.js';
 import { score, plain, timeOfDay } from '../js/format.js';
+import '../js/strings/selection.js';
+import { OpenCallPanel } from './open-call.js';
+import { SchedulePanel } from './schedule.js';
+import { ScreensPanel } from './screens.js';
 
 const TOKEN_KEY = 'craftsman.console.token';
 const EDITION_KEY = 'craftsman.console.edition';
@@ -83,6 +87,10 @@ $('#edition').addEventListener('change', () => {
 $('#edition-make-current').addEventListener('click', () => makeCurrent());
 $('#create-edition-form').addEventListener('submit', event => { event.preventDefault(); createEdition(); });
 setUpTabs();
+
+// The selection's sections own their state; they get the edition, its occupations and the signed-in calls from here.
+const sectionContext = { authed: (path, options) => authed(path, options), editionId: () => state.editionId, occupations: () => state.occupations, refusal: e => refusal(e) };
+const sections = [new OpenCallPanel(sectionContext), new SchedulePanel(sectionContext), new ScreensPanel(sectionContext)];
 
 if (state.token) showConsole(); else showSignIn();
 
@@ -280,6 +288,7 @@ async function loadEdition() {
   followOverview();
   loadJudges();
   chooseRound(state.round.code);
+  for (const section of sections) section.load();
 }
 
 function renderAll() {
@@ -291,6 +300,7 @@ function renderAll() {
   renderCards();
   renderBoardLinks();
   renderRound();
+  for (const section of sections) section.render();
 }
 
 function followOverview() {

@@ -880,6 +880,15 @@ function initialLang() {
 
 let current = initialLang();
 
+/**
+ * Adds a page family's strings ({ zh: {...}, en: {...} }, e.g. js/strings/selection.*.json), so
+ * each concern keeps its own file instead of growing this one; applied to the page at once.
+ */
+export function addMessages(bundle) {
+  for (const language of ['zh', 'en']) Object.assign(messages[language], bundle[language] ?? {});
+  applyI18n();
+}
+
 export function lang() {
   return current;
 }
