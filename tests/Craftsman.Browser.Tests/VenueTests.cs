@@ -22,7 +22,11 @@ public sealed class VenueTests(BrowserFixture browser, ITestOutputHelper output)
         var occupation = GeneratedEdition.LiftRepair;
         var cards = await Json(await http.PostAsJsonAsync($"api/editions/{GeneratedEdition.Id}/access-codes", new { occupation = occupation.Code }));
         foreach (var phase in new[] { "checkIn", "live" })
+        {
+            if (phase == "live")
+                (await http.PostAsync($"api/editions/{GeneratedEdition.Id}/occupations/{occupation.Code}/check-in-all", null)).EnsureSuccessStatusCode();
             (await http.PostAsJsonAsync($"api/editions/{GeneratedEdition.Id}/occupations/{occupation.Code}/phase", new { phase })).EnsureSuccessStatusCode();
+        }
 
         // The link printed on the card and in its QR code: this server's address, the tablet page, the code in the fragment.
         var card = cards.EnumerateArray().First(c => c.GetProperty("judgeId").GetString() == occupation.Judges[0]);
@@ -56,7 +60,11 @@ public sealed class VenueTests(BrowserFixture browser, ITestOutputHelper output)
         var codes = (await Json(await http.PostAsJsonAsync("api/editions/2020/access-codes", new { occupation = "cnc-lathe" })))
             .EnumerateArray().ToDictionary(c => c.GetProperty("judgeId").GetString()!, c => c.GetProperty("code").GetString()!);
         foreach (var phase in new[] { "checkIn", "live" })
+        {
+            if (phase == "live")
+                (await http.PostAsync("api/editions/2020/occupations/cnc-lathe/check-in-all", null)).EnsureSuccessStatusCode();
             (await http.PostAsJsonAsync("api/editions/2020/occupations/cnc-lathe/phase", new { phase })).EnsureSuccessStatusCode();
+        }
 
         var tooWide = new List<string>();
         foreach (var lang in new[] { "zh", "en" })

@@ -39,7 +39,8 @@ $('#conn-slot').append(indicator);
 mountLangSwitch($('#lang'));
 const status = $('#status');
 
-if (named) import('./screen.js').then(screen => screen.run(editionId, screenName, indicator));
+if (named) openingEdition(query.get('edition'), backoff).then(opening =>
+  import('./screen.js').then(screen => screen.run(opening.id, screenName, indicator)));
 else start();
 
 async function start() {
