@@ -113,28 +113,34 @@ public static class ContestEndpoints
 
     private static async Task<IResult> Run(ClusterAccess cluster, string editionId, string occupation, ClaimsPrincipal user, ContestCommand command)
     {
+        var (refused, contest) = await Acting(cluster, editionId, occupation, user);
+        return refused ?? Answer(await contest!.Execute(user.Actor(), command));
+    }
+
+    /// <summary>The contest the caller acts on, or the refusal: not signed in, not their occupation, no such occupation.</summary>
+    private static async Task<(IResult? Refused, IContestGrain? Contest)> Acting(ClusterAccess cluster, string editionId, string occupation, ClaimsPrincipal user)
+    {
         if (user.Identity?.IsAuthenticated != true)
-            return Problems.Problem(StatusCodes.Status401Unauthorized, "Sign in first.", "SignInRequired");
+            return (Problems.Problem(StatusCodes.Status401Unauthorized, "Sign in first.", "SignInRequired"), null);
         if (NotYours(user, editionId, occupation) is { } refused)
-            return refused;
-        if (await Contest(cluster.Grains, editionId, occupation) is not { } contest)
-            return NoContest(editionId, occupation);
-        var result = await contest.Execute(user.Actor(), command);
-        return result.Succeeded
+            return (refused, null);
+        return await Contest(cluster.Grains, editionId, occupation) is { } contest
+            ? (null, contest)
+            : (NoContest(editionId, occupation), null);
+    }
+
+    private static IResult Answer(CommandResult result) =>
+        result.Succeeded
             ? Results.Ok(result)
             : Problems.Problem(result.Code == "Forbidden" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, result.Error!, result.Code!);
-    }
 
     /// <summary>Checks in, one ledger entry each, every contestant who is neither checked in nor recorded as not competing.</summary>
     private static async Task<IResult> CheckInEveryone(ClusterAccess cluster, string editionId, string occupation, ClaimsPrincipal user)
     {
-        if (user.Identity?.IsAuthenticated != true)
-            return Problems.Problem(StatusCodes.Status401Unauthorized, "Sign in first.", "SignInRequired");
-        if (NotYours(user, editionId, occupation) is { } refused)
+        var (refused, contest) = await Acting(cluster, editionId, occupation, user);
+        if (refused is not null)
             return refused;
-        if (await Contest(cluster.Grains, editionId, occupation) is not { } contest)
-            return NoContest(editionId, occupation);
-        var status = await contest.GetStatus();
+        var status = await contest!.GetStatus();
         var waiting = (await contest.GetDefinition())!.Contestants.Select(c => c.Id)
             .Where(id => !status.CheckedIn.Contains(id) && !status.NotCompeting.Any(n => n.ContestantId == id));
         CommandResult? last = null;
@@ -142,7 +148,7 @@ public static class ContestEndpoints
         {
             last = await contest.Execute(user.Actor(), new CheckInContestant(id));
             if (!last.Succeeded)
-                return Problems.Problem(last.Code == "Forbidden" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, last.Error!, last.Code!);
+                return Answer(last);
         }
         return Results.Ok(last ?? CommandResult.Done(status.Version));
     }

@@ -14,18 +14,11 @@ namespace Craftsman.Silo.Storage;
 /// </summary>
 public sealed class PostgresLedgerStore : ILedgerStore, IAsyncDisposable
 {
-    public const string Schema = """
-        CREATE TABLE IF NOT EXISTS craftsman_ledger (
-            ledger_id     text   NOT NULL,
-            sequence      bigint NOT NULL,
-            at            text   NOT NULL,
-            kind          text   NOT NULL,
-            actor         text   NOT NULL,
-            data          text   NOT NULL,
-            previous_hash text   NOT NULL,
-            hash          text   NOT NULL,
-            PRIMARY KEY (ledger_id, sequence));
-        """;
+    /// <summary>
+    /// The table's definition, deploy/sql/postgresql/05-ledger.sql itself (embedded), so the script
+    /// apply.sh runs and the table the store creates when missing are one text.
+    /// </summary>
+    public static readonly string Schema = ReadSchema();
 
     private const string ReadSql = """
         SELECT sequence, at, kind, actor, data, previous_hash, hash FROM craftsman_ledger
@@ -98,4 +91,12 @@ public sealed class PostgresLedgerStore : ILedgerStore, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _source.DisposeAsync();
+
+    private static string ReadSchema()
+    {
+        using var stream = typeof(PostgresLedgerStore).Assembly.GetManifestResourceStream("Craftsman.Silo.05-ledger.sql")
+            ?? throw new InvalidOperationException("The ledger table's SQL (05-ledger.sql) is not embedded in the silo.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }
