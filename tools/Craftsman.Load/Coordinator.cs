@@ -97,7 +97,8 @@ public sealed class Coordinator(LoadOptions o)
             results.Sum(r => r.NegativeLatencies),
             results.Sum(r => r.ReceiptsUntracked),
             results.Count > 0 && results.All(r => r.DrainComplete),
-            board is null ? null : BoardSample.Size(board));
+            board is null ? null : BoardSample.Size(board),
+            results.Sum(r => r.SnapshotsNeeded));
         return (report, board);
     }
 

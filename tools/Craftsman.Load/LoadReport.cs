@@ -51,7 +51,8 @@ public sealed record ProductReport(
     long NegativeLatencies,
     long ReceiptsUntracked,
     bool DrainComplete,
-    int? BoardBytes);
+    int? BoardBytes,
+    long SnapshotsNeeded);
 
 /// <summary>The bare run: one sample per (measured broadcast, viewer).</summary>
 public sealed record BareReport(

@@ -35,6 +35,7 @@ public static class ReportPrinter
             ("latency samples (mark x viewer)", p is null ? "-" : Invariant($"{p.MarkToScreen.Count:N0}"), b is null ? "-" : Invariant($"{b.Latency.Count:N0}")),
             ("  received / expected", p is null ? "-" : Invariant($"{p.PairsMatched:N0} / {p.PairsExpected:N0}"), b is null ? "-" : Invariant($"{b.Received:N0} / {b.Expected:N0}")),
             ("  boards received (all)", p is null ? "-" : Invariant($"{p.BoardsReceived:N0}"), b is null ? "-" : Invariant($"{b.BoardsReceived:N0}")),
+            ("  snapshots a page would fetch (per push)", p is null ? "-" : Invariant($"{p.SnapshotsNeeded:N0} ({(p.BoardsReceived == 0 ? 0 : (double)p.SnapshotsNeeded / p.BoardsReceived):0.####})"), "-"),
             ("  all boards arrived in the drain", p is null || p.Viewers.Connected == 0 ? "-" : Yes(p.DrainComplete), b is null || b.Viewers.Connected == 0 ? "-" : Yes(b.DrainComplete)),
             ("to screen p50 ms", Ms(p?.MarkToScreen, s => s.P50Ms), Ms(b?.Latency, s => s.P50Ms)),
             ("to screen p95 ms", Ms(p?.MarkToScreen, s => s.P95Ms), Ms(b?.Latency, s => s.P95Ms)),

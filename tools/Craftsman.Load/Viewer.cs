@@ -23,6 +23,14 @@ public sealed class Viewer(int index, string occupation, ReceiptBudget budget, L
     public long SnapshotVersion { get; private set; } = -1;
     public long Boards { get; private set; }
     public long Foreign { get; private set; }
+
+    /// <summary>
+    /// Pushes after which a page would fetch a snapshot: board.js does when a push follows a version
+    /// newer than the one it shows (one was missed). Counted, not fetched, so the load stays the same.
+    /// </summary>
+    public long SnapshotsNeeded { get; private set; }
+
+    private long _shown = -1;
     public long BareMeasured { get; private set; }
 
     public long MaxVersion
@@ -35,6 +43,7 @@ public sealed class Viewer(int index, string occupation, ReceiptBudget budget, L
         lock (_gate)
         {
             SnapshotVersion = version;
+            _shown = Math.Max(_shown, version);
             _maxVersion = Math.Max(_maxVersion, version);
         }
     }
@@ -51,6 +60,9 @@ public sealed class Viewer(int index, string occupation, ReceiptBudget budget, L
                 return;
             }
             Boards++;
+            if (_shown >= 0 && head.Follows is { } follows && follows > _shown)
+                SnapshotsNeeded++;
+            _shown = Math.Max(_shown, head.Version);
             _maxVersion = Math.Max(_maxVersion, head.Version);
             if (!budget.TryTake())
                 return;

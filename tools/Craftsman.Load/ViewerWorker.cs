@@ -215,6 +215,7 @@ public sealed class ViewerWorker
         {
             BoardsReceived = _viewers.Sum(v => v.Boards),
             ForeignBoards = _viewers.Sum(v => v.Foreign),
+            SnapshotsNeeded = _viewers.Sum(v => v.SnapshotsNeeded),
             PairsExpected = expected,
             PairsMatched = matched,
             NegativeLatencies = negative,

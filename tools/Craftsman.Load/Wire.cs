@@ -7,7 +7,8 @@ namespace Craftsman.Load;
 // skimmed rather than materialised, the same way in the product and the bare run.
 
 /// <summary>The head of a PublicLeaderboard, or of a bare-hub payload, which adds the send time and a warm-up flag.</summary>
-public sealed record BoardHead(string? OccupationCode, long Version, long? SentAtUs, bool? Warmup);
+/// <remarks><c>Follows</c> is the version the gateway last gave this connection (absent on the bare hub).</remarks>
+public sealed record BoardHead(string? OccupationCode, long Version, long? SentAtUs, bool? Warmup, long? Follows = null);
 
 /// <summary>The argument of the judging hub's SubmitMark.</summary>
 public sealed record MarkSubmission(string Occupation, string IdempotencyKey, string ContestantId, string CriterionId, decimal Value);

@@ -24,6 +24,7 @@ public sealed record WorkerMessage(
     double CpuSeconds = 0,
     long BoardsReceived = 0,
     long ForeignBoards = 0,
+    long SnapshotsNeeded = 0,
     long PairsExpected = 0,
     long PairsMatched = 0,
     long NegativeLatencies = 0,
