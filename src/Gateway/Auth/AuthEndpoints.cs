@@ -18,40 +18,72 @@ public static class AuthEndpoints
     {
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
 
-        auth.MapPost("/organiser", (OrganiserSignIn request, HttpContext http, GatewaySecrets secrets, SignInThrottle throttle, TokenIssuer tokens) =>
+        auth.MapPost("/organiser", async (OrganiserSignIn request, HttpContext http, GatewaySecrets secrets, SignInThrottle throttle,
+            PasswordCheckQueue passwords, TokenIssuer tokens) =>
         {
+            if (string.IsNullOrEmpty(request.Password) || request.Password.Length > MaxCredentialLength)
+                return Problems.Problem(StatusCodes.Status400BadRequest, $"password: 1 to {MaxCredentialLength} characters are required.", "InvalidRequest", Field("password"));
             var client = ClientOf(http);
-            if (throttle.IsBlocked(client))
+            if (throttle.TryBegin(client, Roles.Organiser, request.Password) is not { } attempt)
                 return TooManyFailures();
-            if (string.IsNullOrEmpty(request.Password) || !secrets.IsOrganiserPassword(request.Password))
+            try
             {
-                throttle.RecordFailure(client);
-                return Problems.Problem(StatusCodes.Status401Unauthorized, "The organiser password is not correct.", "SignInFailed");
+                await SlowDown(throttle, client, http.RequestAborted);
+                switch (await passwords.Check(() => secrets.IsOrganiserPassword(request.Password), http.RequestAborted))
+                {
+                    case null:
+                        attempt.Succeeded();
+                        http.Response.Headers.RetryAfter = "2";
+                        return Problems.Problem(StatusCodes.Status503ServiceUnavailable, "Too many sign-ins are being checked at once. Try again in a moment.", "SignInBusy");
+                    case false:
+                        attempt.Failed();
+                        return Problems.Problem(StatusCodes.Status401Unauthorized, "The organiser password is not correct.", "SignInFailed");
+                }
+                attempt.Succeeded();
+                return Results.Ok(new SignedIn(tokens.Issue(Roles.Organiser, "Organiser", Roles.Organiser), Roles.Organiser, "Organiser", null, null, null));
             }
-            return Results.Ok(new SignedIn(tokens.Issue(Roles.Organiser, "Organiser", Roles.Organiser), Roles.Organiser, "Organiser", null, null, null));
+            finally
+            {
+                attempt.Succeeded();
+            }
         });
 
-        auth.MapPost("/judge", async (JudgeSignIn request, HttpContext http, SignInThrottle throttle, TokenIssuer tokens, ClusterAccess cluster) =>
+        auth.MapPost("/judge", async (JudgeSignIn request, HttpContext http, SignInThrottle throttle, TokenIssuer tokens, ClusterAccess cluster,
+            EditionDirectory editions) =>
         {
-            var client = ClientOf(http);
-            if (throttle.IsBlocked(client))
-                return TooManyFailures();
+            if (string.IsNullOrWhiteSpace(request.AccessCode) || request.AccessCode.Length > MaxCredentialLength)
+                return Problems.Problem(StatusCodes.Status400BadRequest, $"accessCode: 1 to {MaxCredentialLength} characters are required.", "InvalidRequest", Field("accessCode"));
             var editionId = string.IsNullOrWhiteSpace(request.EditionId) ? DefaultEdition : request.EditionId;
-            var judgeId = string.IsNullOrWhiteSpace(request.AccessCode) ? null : await cluster.Grains.GetGrain<IAccessCodeGrain>(editionId).Redeem(request.AccessCode);
-            var document = judgeId is null ? null : await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument();
-            if (document?.Judges.FirstOrDefault(j => j.Id == judgeId) is { } judge)
+            var client = ClientOf(http);
+            if (throttle.TryBegin(client, $"judge|{editionId}", request.AccessCode) is not { } attempt)
+                return TooManyFailures();
+            try
             {
-                var role = judge.Role == JudgeRole.Chief ? Roles.Chief : Roles.Judge;
-                var token = tokens.Issue(judge.Id, judge.Name, role, editionId, judge.Occupation);
-                return Results.Ok(new SignedIn(token, role, judge.Name, judge.Id, editionId, judge.Occupation));
+                await SlowDown(throttle, client, http.RequestAborted);
+                // An unknown edition is a wrong code like any other, answered without waking a grain for it.
+                var judgeId = await editions.Exists(editionId) ? await cluster.Grains.GetGrain<IAccessCodeGrain>(editionId).Redeem(request.AccessCode) : null;
+                var document = judgeId is null ? null : await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetDocument();
+                if (document?.Judges.FirstOrDefault(j => j.Id == judgeId) is { } judge)
+                {
+                    attempt.Succeeded();
+                    var role = judge.Role == JudgeRole.Chief ? Roles.Chief : Roles.Judge;
+                    var token = tokens.Issue(judge.Id, judge.Name, role, editionId, judge.Occupation);
+                    return Results.Ok(new SignedIn(token, role, judge.Name, judge.Id, editionId, judge.Occupation));
+                }
+                if (document?.Officials.FirstOrDefault(o => o.Id == judgeId) is { } official)
+                {
+                    attempt.Succeeded();
+                    var role = official.Role == OfficialRole.EncryptionOfficer ? Roles.Officer : Roles.Arbiter;
+                    return Results.Ok(new SignedIn(tokens.Issue(official.Id, official.Name, role, editionId), role, official.Name, official.Id, editionId, null));
+                }
+                attempt.Failed();
+                return Problems.Problem(StatusCodes.Status401Unauthorized, "This access code is not valid. Check it with the competition office.", "SignInFailed");
             }
-            if (document?.Officials.FirstOrDefault(o => o.Id == judgeId) is { } official)
+            finally
             {
-                var role = official.Role == OfficialRole.EncryptionOfficer ? Roles.Officer : Roles.Arbiter;
-                return Results.Ok(new SignedIn(tokens.Issue(official.Id, official.Name, role, editionId), role, official.Name, official.Id, editionId, null));
+                // A call that failed on its way (the cluster unreachable) is no one's failed guess.
+                attempt.Succeeded();
             }
-            throttle.RecordFailure(client);
-            return Problems.Problem(StatusCodes.Status401Unauthorized, "This access code is not valid. Check it with the competition office.", "SignInFailed");
         });
 
         return app;
@@ -62,6 +94,19 @@ public static class AuthEndpoints
 
     private static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
+    /// <summary>Longer than any password or access code anyone types; longer ones are refused before any hashing.</summary>
+    public const int MaxCredentialLength = 256;
+
     private static IResult TooManyFailures() =>
-        Problems.Problem(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins from this device. Wait a few minutes and try again.", "SignInThrottled");
+        Problems.Problem(StatusCodes.Status429TooManyRequests, "This code or password failed too often from this device. Wait a few minutes and try again.", "SignInThrottled");
+
+    private static Dictionary<string, object?> Field(string name) =>
+        new() { ["params"] = new Dictionary<string, string> { ["field"] = name, ["maxLength"] = $"{MaxCredentialLength}" } };
+
+    /// <summary>Real time, not the competition clock: tests that hold that clock still must not hold sign-ins with it.</summary>
+    private static async Task SlowDown(SignInThrottle throttle, string client, CancellationToken cancellationToken)
+    {
+        if (throttle.SlowDown(client) is { } delay && delay > TimeSpan.Zero)
+            await Task.Delay(delay, cancellationToken);
+    }
 }

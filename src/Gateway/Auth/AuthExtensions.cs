@@ -11,6 +11,7 @@ public static class AuthExtensions
         services.AddSingleton<GatewaySecrets>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<PasswordCheckQueue>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<GatewaySecrets>((o, secrets) =>

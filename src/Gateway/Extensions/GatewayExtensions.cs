@@ -1,11 +1,18 @@
-using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Benchmark;
 using Craftsman.Gateway.Cluster;
+using Craftsman.Gateway.Input;
+using Craftsman.Gateway.Refusals;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Craftsman.Gateway.Judging;
 using Craftsman.Gateway.Live;
 
@@ -15,15 +22,50 @@ public static class GatewayExtensions
 {
     public static WebApplicationBuilder AddCraftsmanGateway(this WebApplicationBuilder builder)
     {
-        var enums = new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+        var limits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        builder.Services.AddOptions<RequestLimitOptions>().BindConfiguration(RequestLimitOptions.Section);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            Refusal.Complete(c.ProblemDetails, c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode));
+        builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
+        // Binding failures throw, so the refusal handler can name the field instead of a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
+        builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Apply(o.SerializerOptions));
         builder.Services.AddSingleton<ClusterHubFilter>();
-        builder.Services.AddSignalR(o => o.AddFilter<ClusterHubFilter>())
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+        builder.Services.AddSignalR(o =>
+            {
+                o.AddFilter<ClusterHubFilter>();
+                // Frames up to this size are read and, past MaxHubMessageBytes, answered with PayloadTooLarge;
+                // only a frame beyond it closes the connection.
+                o.MaximumReceiveMessageSize = Math.Max(limits.MaxHubMessageBytes * 16, 1024 * 1024);
+            })
+            .AddJsonProtocol(o => StrictJson.Apply(o.PayloadSerializerOptions));
+        builder.Services.RemoveAll<IHubProtocol>();
+        builder.Services.AddSingleton<IHubProtocol>(sp => new RefusingHubProtocol(
+            new JsonHubProtocol(sp.GetRequiredService<IOptions<JsonHubProtocolOptions>>()), limits.MaxHubMessageBytes));
         builder.Services.AddCraftsmanAuth();
+        builder.Services.AddSingleton<EditionDirectory>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.User.Identity?.IsAuthenticated == true || !http.Request.Path.StartsWithSegments("/api")
+                    ? RateLimitPartition.GetNoLimiter("")
+                    : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = Math.Max(1, limits.AnonymousRequestsPerMinute),
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
+            o.OnRejected = async (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await Refusal.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "TooManyRequests",
+                    $"At most {limits.AnonymousRequestsPerMinute} requests a minute from one address without signing in. Wait a little and try again.",
+                    ("perMinute", $"{limits.AnonymousRequestsPerMinute}"));
+            };
+        });
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
         builder.Services.AddSingleton<ContestFeed>();
         builder.Services.AddSingleton<MarkBatcher>();
@@ -35,14 +77,16 @@ public static class GatewayExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimits>();
         // The pages (wwwroot: /judge/, /board/, /arena/, /console/) and their npm libraries (wwwroot/lib).
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
-        var api = app.MapGroup("").AddEndpointFilter<ClusterEndpointFilter>();
+        var api = app.MapGroup("").AddEndpointFilter<ClusterEndpointFilter>().AddEndpointFilter<RouteIdFilter>();
         api.MapAuthEndpoints();
         api.MapEditionEndpoints();
         api.MapContestEndpoints();
