@@ -17,7 +17,7 @@ public sealed class EditionDirectory(ClusterAccess cluster, TimeProvider clock)
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile ImmutableSortedSet<string> _known = [];
-    private long _refreshedAt = long.MinValue;
+    private long? _refreshedAt;
 
     public async Task<bool> Exists(string? editionId)
     {
@@ -28,10 +28,10 @@ public sealed class EditionDirectory(ClusterAccess cluster, TimeProvider clock)
         await _refresh.WaitAsync();
         try
         {
-            if (!_known.Contains(editionId!) && clock.GetElapsedTime(Interlocked.Read(ref _refreshedAt)) >= RefreshInterval)
+            if (!_known.Contains(editionId!) && (_refreshedAt is not { } at || clock.GetElapsedTime(at) >= RefreshInterval))
             {
                 _known = await cluster.Grains.GetGrain<IEditionDirectoryGrain>(IEditionDirectoryGrain.Key).List();
-                Interlocked.Exchange(ref _refreshedAt, clock.GetTimestamp());
+                _refreshedAt = clock.GetTimestamp();
             }
         }
         finally
