@@ -18,10 +18,16 @@ public static class EditionValidator
             return ["The document is empty."];
         if (document.Edition is null)
             return ["The document has no 'edition' section."];
+        // Null items and fields would break the checks below: reported alone. Missing lists are
+        // read as empty there, so they are reported together with everything else.
         var missing = Shape(document);
         if (missing.Count > 0)
             return missing;
         var errors = new List<string>();
+        if (document.MarkingSchemes.IsDefault) errors.Add("markingSchemes is required.");
+        if (document.Occupations.IsDefault) errors.Add("occupations is required.");
+        if (document.Contestants.IsDefault) errors.Add("contestants is required.");
+        if (document.Judges.IsDefault) errors.Add("judges is required.");
         if (string.IsNullOrWhiteSpace(document.Edition.Id))
             errors.Add("edition.id is required.");
         if (document.Edition.AppealWindowMinutes < 0)
@@ -136,10 +142,6 @@ public static class EditionValidator
         Id("edition.id", d.Edition.Id);
         Name("edition.title", d.Edition.Title);
         Number("edition.qualifyingScore", d.Edition.QualifyingScore);
-        if (d.MarkingSchemes.IsDefault) errors.Add("markingSchemes is required.");
-        if (d.Occupations.IsDefault) errors.Add("occupations is required.");
-        if (d.Contestants.IsDefault) errors.Add("contestants is required.");
-        if (d.Judges.IsDefault) errors.Add("judges is required.");
         foreach (var (scheme, i) in Each(d.MarkingSchemes))
         {
             var at = $"markingSchemes[{i}]";
