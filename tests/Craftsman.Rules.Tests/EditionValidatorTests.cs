@@ -291,6 +291,39 @@ public class EditionValidatorTests
         Assert.Contains("markingSchemes[s].expert: has no criteria.", errors);
     }
 
+    [Fact]
+    public void OccupationWithoutANameIsReportedNotThrown()
+    {
+        var document = Sample with { Occupations = Sample.Occupations.SetItem(0, Sample.Occupations[0] with { Name = null! }) };
+
+        var errors = EditionValidator.Validate(document);
+
+        Assert.Contains("occupations[0].name is required.", errors);
+    }
+
+    [Fact]
+    public void CriterionMaximumBeyondTheBoundIsReported()
+    {
+        var scheme = Sample.MarkingSchemes[0];
+        var module = scheme.Modules[0];
+        var huge = module with { Criteria = module.Criteria.SetItem(0, module.Criteria[0] with { Max = 1e28m }) };
+        var document = Sample with { MarkingSchemes = Sample.MarkingSchemes.SetItem(0, scheme with { Modules = scheme.Modules.SetItem(0, huge) }) };
+
+        var errors = EditionValidator.Validate(document);
+
+        Assert.Contains(errors, e => e.StartsWith("markingSchemes[0].modules[0].criteria[0].max:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IdsWithInvisibleCharactersAreReported()
+    {
+        var document = Sample with { Contestants = Sample.Contestants.SetItem(0, Sample.Contestants[0] with { Id = "C001\u202E" }) };
+
+        var errors = EditionValidator.Validate(document);
+
+        Assert.Contains(errors, e => e.StartsWith("contestants[0].id:", StringComparison.Ordinal));
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private static EditionDocument WithScheme(string id, Func<MarkingScheme, MarkingScheme> change)

@@ -199,4 +199,34 @@ public class MarkValidatorTests
 
         Assert.Null(MarkValidator.ValidateAgainstMarks(Judgement("P3"), marks, "J5"));
     }
+
+    [Theory]
+    [InlineData("nul\u0000key")]
+    [InlineData("rtl\u202Ekey")]
+    [InlineData("zero\u200Bwidth")]
+    [InlineData("space key")]
+    public void IdempotencyKeyOutsideTheCharacterSetIsInvalidSubmission(string key)
+    {
+        var rejection = MarkValidator.Validate(Contest, RoundPhase.Live, Submission(key: key));
+
+        Assert.Equal(MarkRejectionCode.InvalidSubmission, rejection?.Code);
+    }
+
+    [Fact]
+    public void ValueWithMoreThanFourDecimalPlacesIsOffTheStepNeverRounded()
+    {
+        var rejection = MarkValidator.Validate(Contest, RoundPhase.Live, Submission(value: 15.00001m));
+
+        Assert.Equal(MarkRejectionCode.MarkOffStep, rejection?.Code);
+        Assert.Equal("0.5", rejection?.Params?["step"]);
+    }
+
+    [Fact]
+    public void OutOfRangeRejectionCarriesTheRangeAsParameters()
+    {
+        var rejection = MarkValidator.Validate(Contest, RoundPhase.Live, Submission(value: 25m));
+
+        Assert.Equal(MarkRejectionCode.MarkOutOfRange, rejection?.Code);
+        Assert.Equal("20", rejection?.Params?["max"]);
+    }
 }

@@ -25,7 +25,7 @@ internal static class RankingTable
         if (withOccupation)
             headers.AddRange(["工种代码 Occupation code", "工种 Occupation", "Occupation"]);
         headers.AddRange(["名次 Rank", "编号 ID", "抽签号 Draw no.", "姓名 Name", "单位 Employer", "身份 Role"]);
-        headers.AddRange(modules.Select(m => $"{m.Name.Zh} {m.Name.En}"));
+        headers.AddRange(modules.Select(m => $"{(m.Name?.Zh ?? "")} {(m.Name?.En ?? "")}"));
         headers.AddRange(["综合得分 Composite", "状态 Status", "评分数 Marks", "待处理标记 Open flags", "推荐人选 Title candidate"]);
         return headers;
     }
@@ -36,7 +36,7 @@ internal static class RankingTable
         {
             var cells = new List<XlsxCell>();
             if (withOccupation)
-                cells.AddRange([XlsxCell.Id(data.Occupation.Code), data.Occupation.Name.Zh, data.Occupation.Name.En]);
+                cells.AddRange([XlsxCell.Id(data.Occupation.Code), (data.Occupation.Name?.Zh ?? ""), (data.Occupation.Name?.En ?? "")]);
             var id = standing?.ContestantId ?? contestant!.Id;
             cells.Add(standing is null ? XlsxCell.Empty : XlsxCell.Of(standing.Rank));
             cells.Add(XlsxCell.Id(id));

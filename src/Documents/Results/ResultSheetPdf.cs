@@ -41,7 +41,7 @@ public static class ResultSheetPdf
 
         using var document = new PdfDocument();
         document.Options.CompressContentStreams = compressContent;
-        document.Info.Title = $"{data.Edition.Title.Zh} {data.Occupation.Name.Zh} 成绩单 / {data.Occupation.Name.En} results";
+        document.Info.Title = $"{(data.Edition.Title?.Zh ?? "")} {(data.Occupation.Name?.Zh ?? "")} 成绩单 / {(data.Occupation.Name?.En ?? "")} results";
         document.Info.Author = "Craftsman";
         document.Info.Subject = $"{data.Occupation.Code} version {data.Version}";
         document.Info.CreationDate = data.Leaderboard.UpdatedAt.UtcDateTime;
@@ -86,11 +86,11 @@ public static class ResultSheetPdf
     private static void Title(PageWriter w, ResultSheetData data)
     {
         var grey = new XSolidBrush(Grey);
-        w.Line(data.Edition.Title.Zh, 15, true, spacing: 1.3);
-        w.Line(data.Edition.Title.En, 9, false, grey);
+        w.Line((data.Edition.Title?.Zh ?? ""), 15, true, spacing: 1.3);
+        w.Line((data.Edition.Title?.En ?? ""), 9, false, grey);
         w.Y += 4;
-        w.Line($"{data.Occupation.Name.Zh}  成绩单", 13, true, spacing: 1.3);
-        w.Line($"{data.Occupation.Name.En} · results · {data.Occupation.Code} · {ResultLabels.Mode(data.Occupation.Mode)}", 9, false, grey);
+        w.Line($"{(data.Occupation.Name?.Zh ?? "")}  成绩单", 13, true, spacing: 1.3);
+        w.Line($"{(data.Occupation.Name?.En ?? "")} · results · {data.Occupation.Code} · {ResultLabels.Mode(data.Occupation.Mode)}", 9, false, grey);
         w.Y += 5;
 
         var (zh, en, note) = ResultLabels.Status(data.Status);
@@ -137,7 +137,7 @@ public static class ResultSheetPdf
             new("单位", "Employer", employerWidth, Wrap: true),
             new("身份", "Role", roleWidth, Wrap: true),
         };
-        columns.AddRange(modules.Select(m => new PdfColumn(m.Name.Zh, $"{m.Name.En} ×{ScoreFormat.Mark(m.Weight)}", moduleWidth, XStringAlignment.Far)));
+        columns.AddRange(modules.Select(m => new PdfColumn((m.Name?.Zh ?? ""), $"{(m.Name?.En ?? "")} ×{ScoreFormat.Mark(m.Weight)}", moduleWidth, XStringAlignment.Far)));
         columns.Add(new PdfColumn("综合得分", "Composite", compositeWidth, XStringAlignment.Far));
 
         var table = new PdfTable(w, columns, Body);
@@ -233,7 +233,7 @@ public static class ResultSheetPdf
             {
                 var aggregate = sheet is { Criteria.IsDefault: false } ? sheet.Criteria.FirstOrDefault(a => a.CriterionId == c.Id) : null;
                 var dropped = aggregate is { DroppedJudgeIds.IsDefault: false } ? aggregate.DroppedJudgeIds : [];
-                var cells = new List<PdfCell> { $"{c.Id} {c.Name.Zh}", ResultLabels.Kind(c.Kind), ScoreFormat.Mark(c.Max) };
+                var cells = new List<PdfCell> { $"{c.Id} {(c.Name?.Zh ?? "")}", ResultLabels.Kind(c.Kind), ScoreFormat.Mark(c.Max) };
                 foreach (var judge in judges)
                 {
                     var mark = sheet is { Marks.IsDefault: false } ? sheet.Marks.FirstOrDefault(m => m.JudgeId == judge && m.CriterionId == c.Id) : null;
@@ -256,7 +256,7 @@ public static class ResultSheetPdf
                 : standing is { Modules.IsDefault: false } ? standing.Modules.FirstOrDefault(m => m.ModuleId == module.Id) : null;
             var subtotal = new List<PdfCell>
             {
-                new($"{module.Name.Zh} 小计 subtotal", PdfCellStyle.Bold),
+                new($"{(module.Name?.Zh ?? "")} 小计 subtotal", PdfCellStyle.Bold),
                 "",
                 new(ScoreFormat.Mark(module.Max), PdfCellStyle.Bold),
             };
@@ -329,7 +329,7 @@ public static class ResultSheetPdf
         var pageText = $"第 {page} / {count} 页 · Page {page} of {count}";
         var pageWidth = PdfText.Measure(g, pageText, font, false);
         PdfText.Draw(g, pageText, font, false, XBrushes.Black, new XRect(area.Right - pageWidth, area.Top, pageWidth, lineHeight));
-        var title = $"{data.Edition.Title.Zh} · {data.Occupation.Name.Zh} {data.Occupation.Code} · 版本 Version {data.Version} · {zh} {en}";
+        var title = $"{(data.Edition.Title?.Zh ?? "")} · {(data.Occupation.Name?.Zh ?? "")} {data.Occupation.Code} · 版本 Version {data.Version} · {zh} {en}";
         PdfText.Draw(g, PdfText.Fit(g, title, font, false, area.Width - pageWidth - 10), font, false, grey, new XRect(area.Left, area.Top, area.Width - pageWidth - 10, lineHeight));
 
         var signOff = data.SignedOffBy is null

@@ -43,7 +43,7 @@ public static class ResultsExport
                 ? null
                 : data.Leaderboard.Standings.FirstOrDefault(s => s.ContestantId == candidate);
             summary.Add(
-                XlsxCell.Id(data.Occupation.Code), data.Occupation.Name.Zh, data.Occupation.Name.En,
+                XlsxCell.Id(data.Occupation.Code), (data.Occupation.Name?.Zh ?? ""), (data.Occupation.Name?.En ?? ""),
                 EnumText.Of(data.Occupation.Mode), EnumText.Of(data.Phase), EnumText.Of(data.Status), XlsxCell.Of(data.Version),
                 XlsxCell.Of(data.Lines.Count), EnumText.Of(data.Leaderboard.Arena.Outcome),
                 XlsxCell.Id(candidate), candidate is null ? null : data.Contestant(candidate)?.Name ?? candidateStanding?.Name,
@@ -126,7 +126,7 @@ public static class ResultsExport
                     var cells = new List<XlsxCell>
                     {
                         XlsxCell.Id(id), name, XlsxCell.Id(module.Id), XlsxCell.Id(criterion.Id),
-                        $"{criterion.Name.Zh} {criterion.Name.En}", EnumText.Of(criterion.Kind), XlsxCell.Of(criterion.Max),
+                        $"{(criterion.Name?.Zh ?? "")} {(criterion.Name?.En ?? "")}", EnumText.Of(criterion.Kind), XlsxCell.Of(criterion.Max),
                     };
                     foreach (var judge in judges)
                     {
@@ -154,9 +154,9 @@ public static class ResultsExport
         var candidate = data.Leaderboard.Arena.TitleCandidateId;
         sheet.Header("项目 Item", "内容 Value");
         sheet.Add("届 Edition", XlsxCell.Id(data.Edition.Id));
-        sheet.Add("届名称 Edition title", $"{data.Edition.Title.Zh} {data.Edition.Title.En}");
+        sheet.Add("届名称 Edition title", $"{(data.Edition.Title?.Zh ?? "")} {(data.Edition.Title?.En ?? "")}");
         sheet.Add("工种代码 Occupation code", XlsxCell.Id(data.Occupation.Code));
-        sheet.Add("工种 Occupation", $"{data.Occupation.Name.Zh} {data.Occupation.Name.En}");
+        sheet.Add("工种 Occupation", $"{(data.Occupation.Name?.Zh ?? "")} {(data.Occupation.Name?.En ?? "")}");
         sheet.Add("方式 Mode", EnumText.Of(data.Occupation.Mode));
         sheet.Add("评分方案 Scheme", XlsxCell.Id(data.Scheme.Id));
         sheet.Add("阶段 Phase", EnumText.Of(data.Phase));

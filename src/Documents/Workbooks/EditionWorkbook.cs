@@ -66,8 +66,8 @@ public static class EditionWorkbook
         var info = document.Edition;
         var edition = builder.AddSheet(Edition).Header(EditionColumns);
         edition.Add(KeyId, XlsxCell.Id(info.Id));
-        edition.Add(KeyTitleZh, info.Title.Zh);
-        edition.Add(KeyTitleEn, info.Title.En);
+        edition.Add(KeyTitleZh, (info.Title?.Zh ?? ""));
+        edition.Add(KeyTitleEn, (info.Title?.En ?? ""));
         edition.Add(KeyYear, XlsxCell.Of(info.Year));
         edition.Add(KeyAppealWindow, XlsxCell.Of(info.AppealWindowMinutes));
         edition.Add(KeyQualifyingScore, XlsxCell.Of(info.QualifyingScore));
@@ -80,14 +80,14 @@ public static class EditionWorkbook
             foreach (var module in Items(scheme.Modules))
                 foreach (var criterion in Items(module.Criteria))
                     schemes.Add(
-                        XlsxCell.Id(scheme.Id), XlsxCell.Id(module.Id), module.Name.Zh, module.Name.En, XlsxCell.Of(module.Weight),
-                        XlsxCell.Id(criterion.Id), criterion.Name.Zh, criterion.Name.En, EnumText.Of(criterion.Kind),
+                        XlsxCell.Id(scheme.Id), XlsxCell.Id(module.Id), (module.Name?.Zh ?? ""), (module.Name?.En ?? ""), XlsxCell.Of(module.Weight),
+                        XlsxCell.Id(criterion.Id), (criterion.Name?.Zh ?? ""), (criterion.Name?.En ?? ""), EnumText.Of(criterion.Kind),
                         XlsxCell.Of(criterion.Max), XlsxCell.Of(criterion.Step), XlsxCell.Of(criterion.Tolerance));
 
         var occupations = builder.AddSheet(Occupations).Header(OccupationColumns);
         occupations.Choices[Array.IndexOf(OccupationColumns, "mode")] = EnumText.Allowed<ContestMode>();
         foreach (var o in Items(document.Occupations))
-            occupations.Add(XlsxCell.Id(o.Code), o.Name.Zh, o.Name.En, EnumText.Of(o.Mode), XlsxCell.Id(o.Scheme), o.NameSource);
+            occupations.Add(XlsxCell.Id(o.Code), (o.Name?.Zh ?? ""), (o.Name?.En ?? ""), EnumText.Of(o.Mode), XlsxCell.Id(o.Scheme), o.NameSource);
 
         var contestants = builder.AddSheet(Contestants).Header(ContestantColumns);
         contestants.Choices[Array.IndexOf(ContestantColumns, "role")] = EnumText.Allowed<ContestantRole>();

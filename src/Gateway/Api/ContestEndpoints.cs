@@ -8,6 +8,7 @@ using Craftsman.Contracts.Marking;
 using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Live;
+using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Gateway.Api;
 
@@ -60,14 +61,21 @@ public static class ContestEndpoints
             if (user.EditionId() != editionId || user.OccupationCode() != occupation)
                 return Problems.Problem(StatusCodes.Status403Forbidden, $"You judge {user.OccupationCode()} in edition {user.EditionId()}, not {occupation} in {editionId}.", "WrongOccupation");
             if (MissingField(request) is { } missing)
-                return Problems.Problem(StatusCodes.Status400BadRequest, $"The field '{missing}' is required.", nameof(MarkRejectionCode.InvalidSubmission));
+                return Problems.Problem(StatusCodes.Status400BadRequest, $"The field '{missing}' is required.", nameof(MarkRejectionCode.InvalidSubmission), Params(("field", missing)));
+            if (!InputRules.IsKey(request.IdempotencyKey))
+                return Problems.Problem(StatusCodes.Status400BadRequest, $"idempotencyKey: 1 to {InputRules.MaxKeyLength} characters ({InputRules.KeyCharacters}).",
+                    nameof(MarkRejectionCode.InvalidSubmission), Params(("field", "idempotencyKey"), ("maxLength", $"{InputRules.MaxKeyLength}")));
+            if (!InputRules.IsId(request.ContestantId) || !InputRules.IsId(request.CriterionId))
+                return Problems.Problem(StatusCodes.Status400BadRequest, $"contestantId and criterionId: 1 to {InputRules.MaxIdLength} characters ({InputRules.IdCharacters}).",
+                    nameof(MarkRejectionCode.InvalidSubmission), Params(("field", InputRules.IsId(request.ContestantId) ? "criterionId" : "contestantId")));
             if (await Contest(cluster.Grains, editionId, occupation) is null)
                 return NoContest(editionId, occupation);
 
             var outcome = await marks.Submit(GrainKeys.Contest(editionId, occupation), new MarkSubmission(
                 request.IdempotencyKey!, user.JudgeId()!, request.ContestantId!, request.CriterionId!, request.Value!.Value));
             return outcome.Rejection is { } rejection
-                ? Problems.Problem(StatusFor(rejection.Code), rejection.Message, rejection.Code.ToString())
+                ? Problems.Problem(StatusFor(rejection.Code), rejection.Message, rejection.Code.ToString(),
+                    rejection.Params is { Count: > 0 } p ? new Dictionary<string, object?> { ["params"] = p } : null)
                 : Results.Ok(outcome);
         }).RequireAuthorization(Roles.PanelPolicy);
 
@@ -81,18 +89,20 @@ public static class ContestEndpoints
         contests.MapPost("/blind", (string editionId, string occupation, BlindRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
             request.Blind is { } blind ? Run(cluster, editionId, occupation, user, new SetBlind(blind)) : Required("blind"));
         contests.MapPost("/check-in", (string editionId, string occupation, ContestantRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
-            string.IsNullOrWhiteSpace(request.ContestantId) ? Required("contestantId") : Run(cluster, editionId, occupation, user, new CheckInContestant(request.ContestantId)));
+            !InputRules.IsId(request.ContestantId) ? RequiredId("contestantId") : Run(cluster, editionId, occupation, user, new CheckInContestant(request.ContestantId!)));
         contests.MapPost("/check-in-all", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
             CheckInEveryone(cluster, editionId, occupation, user));
         contests.MapPost("/contestants/{contestantId}/absence", (string editionId, string occupation, string contestantId, AbsenceRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
-            request.Kind is not { } kind ? Required("kind")
+            !InputRules.IsId(contestantId) ? RequiredId("contestantId")
+            : request.Kind is not { } kind ? Required("kind")
             : string.IsNullOrWhiteSpace(request.Reason) ? Required("reason")
+            : !InputRules.IsText(request.Reason) ? InvalidText("reason")
             : Run(cluster, editionId, occupation, user, new MarkAbsent(contestantId, kind, request.Reason)));
         contests.MapPost("/reopen", (string editionId, string occupation, ReopenRequest r, ClaimsPrincipal user, ClusterAccess cluster) =>
-            string.IsNullOrWhiteSpace(r.ContestantId) ? Required("contestantId")
-            : string.IsNullOrWhiteSpace(r.CriterionId) ? Required("criterionId")
-            : r.JudgeIds is not { Length: > 0 } judges ? Required("judgeIds")
-            : Run(cluster, editionId, occupation, user, new ReopenCriterion(r.ContestantId, r.CriterionId, [.. judges])));
+            !InputRules.IsId(r.ContestantId) ? RequiredId("contestantId")
+            : !InputRules.IsId(r.CriterionId) ? RequiredId("criterionId")
+            : r.JudgeIds is not { Length: > 0 and <= 100 } judges || !judges.All(InputRules.IsId) ? RequiredId("judgeIds")
+            : Run(cluster, editionId, occupation, user, new ReopenCriterion(r.ContestantId!, r.CriterionId!, [.. judges])));
         contests.MapPost("/draw", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
             Run(cluster, editionId, occupation, user, new DrawNumbers()));
         contests.MapPost("/reveal-approval", (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
@@ -102,11 +112,14 @@ public static class ContestEndpoints
         contests.MapPost("/reveal", (string editionId, string occupation, RevealRequest request, ClaimsPrincipal user, ClusterAccess cluster) =>
             Run(cluster, editionId, occupation, user, new RevealBoard(request.OneRankFromBottom ?? false)));
         contests.MapPost("/appeals", (string editionId, string occupation, AppealRequest r, ClaimsPrincipal user, ClusterAccess cluster) =>
-            string.IsNullOrWhiteSpace(r.ContestantId) ? Required("contestantId")
-            : string.IsNullOrWhiteSpace(r.CriterionId) ? Required("criterionId")
-            : Run(cluster, editionId, occupation, user, new FileAppeal(r.ContestantId, r.CriterionId, r.Grounds ?? "")));
+            !InputRules.IsId(r.ContestantId) ? RequiredId("contestantId")
+            : !InputRules.IsId(r.CriterionId) ? RequiredId("criterionId")
+            : r.Grounds is not null && !InputRules.IsText(r.Grounds) ? InvalidText("grounds")
+            : Run(cluster, editionId, occupation, user, new FileAppeal(r.ContestantId!, r.CriterionId!, r.Grounds ?? "")));
         contests.MapPost("/appeals/{number:int}/ruling", (string editionId, string occupation, int number, RulingRequest r, ClaimsPrincipal user, ClusterAccess cluster) =>
-            r.Upheld is { } upheld ? Run(cluster, editionId, occupation, user, new RuleAppeal(number, upheld, r.Reason ?? "")) : Required("upheld"));
+            r.Upheld is not { } upheld ? Required("upheld")
+            : r.Reason is not null && !InputRules.IsText(r.Reason) ? InvalidText("reason")
+            : Run(cluster, editionId, occupation, user, new RuleAppeal(number, upheld, r.Reason ?? "")));
 
         return app;
     }
@@ -132,7 +145,7 @@ public static class ContestEndpoints
     private static IResult Answer(CommandResult result) =>
         result.Succeeded
             ? Results.Ok(result)
-            : Problems.Problem(result.Code == "Forbidden" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, result.Error!, result.Code!);
+            : Problems.Problem(result.Code == "Forbidden" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, result.Error ?? result.Code ?? "Refused.", result.Code ?? "Refused");
 
     /// <summary>Checks in, one ledger entry each, every contestant who is neither checked in nor recorded as not competing.</summary>
     private static async Task<IResult> CheckInEveryone(ClusterAccess cluster, string editionId, string occupation, ClaimsPrincipal user)
@@ -162,7 +175,20 @@ public static class ContestEndpoints
     private static readonly JsonSerializerOptions LedgerJson = new(JsonSerializerDefaults.Web);
 
     private static Task<IResult> Required(string field) =>
-        Task.FromResult(Problems.Problem(StatusCodes.Status400BadRequest, $"The field '{field}' is required.", "InvalidRequest"));
+        Task.FromResult(Problems.Problem(StatusCodes.Status400BadRequest, $"The field '{field}' is required.", "InvalidRequest", Params(("field", field))));
+
+    private static Task<IResult> RequiredId(string field) =>
+        Task.FromResult(Problems.Problem(StatusCodes.Status400BadRequest,
+            $"{field}: an id of 1 to {InputRules.MaxIdLength} characters ({InputRules.IdCharacters}) is required.", "InvalidId",
+            Params(("field", field), ("maxLength", $"{InputRules.MaxIdLength}"))));
+
+    private static Task<IResult> InvalidText(string field) =>
+        Task.FromResult(Problems.Problem(StatusCodes.Status400BadRequest,
+            $"{field}: at most {InputRules.MaxTextLength} characters, without control or invisible formatting characters.", "InvalidText",
+            Params(("field", field), ("maxLength", $"{InputRules.MaxTextLength}"))));
+
+    internal static Dictionary<string, object?> Params(params (string Name, string Value)[] parameters) =>
+        new() { ["params"] = parameters.ToDictionary(p => p.Name, p => p.Value) };
 
     public static int StatusFor(MarkRejectionCode code) => code switch
     {

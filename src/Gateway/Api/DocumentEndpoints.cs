@@ -27,7 +27,7 @@ public static class DocumentEndpoints
                 ? Results.File(EditionWorkbook.Write(document), Xlsx, $"edition-{editionId}.xlsx")
                 : Problems.EditionNotFound(editionId));
 
-        files.MapPost("/import-workbook", async (string editionId, HttpRequest request, ClusterAccess cluster) =>
+        files.MapPost("/import-workbook", async (string editionId, HttpRequest request, ClusterAccess cluster, EditionDirectory directory) =>
         {
             if (request.ContentLength is > MaxWorkbookBytes)
                 return Problems.Problem(StatusCodes.Status413PayloadTooLarge, $"A workbook may be at most {MaxWorkbookBytes / 1024 / 1024} MB.", "WorkbookTooLarge");
@@ -39,6 +39,8 @@ public static class DocumentEndpoints
                 return Problems.Invalid("The workbook has errors; nothing was imported.", "WorkbookInvalid",
                     new Dictionary<string, object?> { ["errors"] = read.Errors.Select(e => new { e.Sheet, e.Row, e.Column, e.Code, e.Parameters, e.Message }) });
             var result = await cluster.Grains.GetGrain<IEditionGrain>(editionId).Import(read.Document!);
+            if (result.Imported)
+                directory.Imported(editionId);
             return result.Imported
                 ? Results.Ok(result)
                 : Problems.Invalid("The edition was not imported; nothing was changed.", "EditionInvalid", new Dictionary<string, object?> { ["errors"] = result.Errors });

@@ -18,9 +18,11 @@ public static class EditionEndpoints
                 ? Results.Ok(document.Edition)
                 : Problems.EditionNotFound(editionId));
 
-        editions.MapPost("/import", async (string editionId, EditionDocument document, ClusterAccess cluster) =>
+        editions.MapPost("/import", async (string editionId, EditionDocument document, ClusterAccess cluster, EditionDirectory directory) =>
         {
             var result = await cluster.Grains.GetGrain<IEditionGrain>(editionId).Import(document);
+            if (result.Imported)
+                directory.Imported(editionId);
             return result.Imported
                 ? Results.Ok(result)
                 : Problems.Invalid("The edition was not imported; nothing was changed.", "EditionInvalid",

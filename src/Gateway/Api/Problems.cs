@@ -4,7 +4,8 @@ namespace Craftsman.Gateway.Api;
 public static class Problems
 {
     public static IResult EditionNotFound(string editionId) =>
-        NotFound($"Edition '{editionId}' has not been imported.");
+        Problem(StatusCodes.Status404NotFound, $"Edition '{editionId}' has not been imported.", "EditionNotFound",
+            new Dictionary<string, object?> { ["params"] = new Dictionary<string, string> { ["editionId"] = editionId } });
 
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, detail, "NotFound");

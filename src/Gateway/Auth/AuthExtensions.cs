@@ -14,6 +14,7 @@ public static class AuthExtensions
         services.AddSingleton<SessionGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionGuard>());
         services.AddSingleton<SessionHubFilter>();
+        services.AddSingleton<PasswordCheckQueue>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<GatewaySecrets>((o, secrets) =>

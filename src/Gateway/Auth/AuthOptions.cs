@@ -16,8 +16,18 @@ public sealed class AuthOptions
 
     public double TokenLifetimeHours { get; set; } = 16;
 
-    /// <summary>Failed sign-ins allowed per client address within <see cref="FailureWindowSeconds"/>.</summary>
+    /// <summary>Failed sign-ins allowed per credential and client address within <see cref="FailureWindowSeconds"/>; past it an address is also slowed down.</summary>
     public int SignInFailuresAllowed { get; set; } = 5;
 
     public int FailureWindowSeconds { get; set; } = 300;
+
+    /// <summary>Added to each attempt from an address per failure beyond the allowance.</summary>
+    public int SlowDownStepMilliseconds { get; set; } = 500;
+
+    public int MaxSlowDownMilliseconds { get; set; } = 5_000;
+
+    /// <summary>Organiser password checks hashing at once; the rest wait in a queue of <see cref="PasswordCheckQueueLimit"/>.</summary>
+    public int ConcurrentPasswordChecks { get; set; } = 1;
+
+    public int PasswordCheckQueueLimit { get; set; } = 8;
 }

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.SignalR;
 namespace Craftsman.Gateway.Cluster;
 
 /// <summary>Runs every hub method under the cluster pipeline and turns an unreachable cluster into an error the client can show and retry.</summary>
-public sealed class ClusterHubFilter(ClusterAccess access) : IHubFilter
+public sealed class ClusterHubFilter(ClusterAccess access, ILogger<ClusterHubFilter> logger) : IHubFilter
 {
     public const string ErrorPrefix = "ClusterUnavailable";
+
+    public const string InternalErrorPrefix = "InternalError";
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -19,6 +21,12 @@ public sealed class ClusterHubFilter(ClusterAccess access) : IHubFilter
         catch (Exception e) when (ClusterErrors.IsClusterFailure(e))
         {
             throw new HubException($"{ErrorPrefix} (retryable): {ClusterErrors.Translate(e).Message}");
+        }
+        catch (Exception e) when (e is not HubException and not OperationCanceledException)
+        {
+            // Never a bare "unexpected error": the tablet retries this one with the same key, which is safe.
+            logger.LogError(e, "Hub method {Method} failed", context.HubMethodName);
+            throw new HubException($"{InternalErrorPrefix} (retryable): The server failed to answer; nothing was changed by this call.");
         }
     }
 

@@ -1,11 +1,17 @@
-using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Benchmark;
 using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Connections;
+using Craftsman.Gateway.Input;
+using Craftsman.Gateway.Refusals;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Craftsman.Gateway.Judging;
@@ -18,17 +24,17 @@ public static class GatewayExtensions
 {
     public static WebApplicationBuilder AddCraftsmanGateway(this WebApplicationBuilder builder)
     {
-        var enums = new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+        var limits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        builder.Services.AddOptions<RequestLimitOptions>().BindConfiguration(RequestLimitOptions.Section);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        // Every refusal carries a machine-readable code, also those the framework writes itself
-        // (a body that is not JSON, an unknown route): pages translate by code, never by text.
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions.TryAdd("code", Problems.CodeForStatus(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode)));
+            Refusal.Complete(c.ProblemDetails, c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode));
+        builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
+        // Binding failures throw, so the refusal handler can name the field instead of a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
-        // A body that cannot be read is the caller's fault (400 with a code), in every environment,
-        // not an exception that the handler would answer with a 500.
-        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
+        builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Apply(o.SerializerOptions));
         builder.Services.AddSingleton<ClusterHubFilter>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         // The live and judging hubs' connections are tracked: each gets its own mailbox, and revocation closes them.
@@ -38,10 +44,36 @@ public static class GatewayExtensions
             {
                 o.AddFilter<SessionHubFilter>();
                 o.AddFilter<ClusterHubFilter>();
+                // Frames up to this size are read and, past MaxHubMessageBytes, answered with PayloadTooLarge;
+                // only a frame beyond it closes the connection.
+                o.MaximumReceiveMessageSize = Math.Max(limits.MaxHubMessageBytes * 16, 1024 * 1024);
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+            .AddJsonProtocol(o => StrictJson.Apply(o.PayloadSerializerOptions));
+        builder.Services.RemoveAll<IHubProtocol>();
+        builder.Services.AddSingleton<IHubProtocol>(sp => new RefusingHubProtocol(
+            new JsonHubProtocol(sp.GetRequiredService<IOptions<JsonHubProtocolOptions>>()), limits.MaxHubMessageBytes));
         builder.Services.AddCraftsmanAuth();
         builder.Services.AddCraftsmanVenue();
+        builder.Services.AddSingleton<EditionDirectory>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.User.Identity?.IsAuthenticated == true || !http.Request.Path.StartsWithSegments("/api")
+                    ? RateLimitPartition.GetNoLimiter("")
+                    : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = Math.Max(1, limits.AnonymousRequestsPerMinute),
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
+            o.OnRejected = async (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await Refusal.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "TooManyRequests",
+                    $"At most {limits.AnonymousRequestsPerMinute} requests a minute from one address without signing in. Wait a little and try again.",
+                    ("perMinute", $"{limits.AnonymousRequestsPerMinute}"));
+            };
+        });
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
         builder.Services.AddSingleton<ContestFeed>();
         builder.Services.AddSingleton<MarkBatcher>();
@@ -56,6 +88,7 @@ public static class GatewayExtensions
         app.UseCraftsmanForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimits>();
         // The pages (wwwroot: /judge/, /board/, /arena/, /console/) and their npm libraries (wwwroot/lib).
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -63,9 +96,10 @@ public static class GatewayExtensions
         app.UseSessionRefusal();
         app.UseLiveConnectionLimit();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
-        var api = app.MapGroup("").AddEndpointFilter<ClusterEndpointFilter>();
+        var api = app.MapGroup("").AddEndpointFilter<ClusterEndpointFilter>().AddEndpointFilter<RouteIdFilter>();
         api.MapAuthEndpoints();
         api.MapEditionListEndpoints();
         api.MapEditionEndpoints();

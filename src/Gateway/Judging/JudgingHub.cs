@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Authorization;
 using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Connections;
 using Microsoft.AspNetCore.SignalR;
+using Craftsman.Gateway.Refusals;
+using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Gateway.Judging;
 
@@ -33,14 +35,31 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
         await base.OnDisconnectedAsync(exception);
     }
 
+    /// <summary>
+    /// A mark from the tablet. A value the strict JSON rules refuse (NaN, a string, more than four
+    /// decimal places, beyond 1e6) never gets here: the protocol answers it with an InvalidNumber
+    /// refusal. What is missing or malformed here is answered as a rejected mark, so the tablet
+    /// shows it on the entry.
+    /// </summary>
     public async Task<MarkOutcome> SubmitMark(MarkEntry entry)
     {
+        if (entry is null)
+            throw HubRefusal.Exception("InvalidArgument", "SubmitMark takes one mark: {occupation, idempotencyKey, contestantId, criterionId, value}.", ("field", "entry"));
         EnsureOwnOccupation(entry.Occupation);
-        var submission = new MarkSubmission(entry.IdempotencyKey ?? "", Context.User!.JudgeId()!, entry.ContestantId ?? "", entry.CriterionId ?? "", entry.Value ?? -1m);
-        if (entry.Value is null || string.IsNullOrWhiteSpace(entry.ContestantId) || string.IsNullOrWhiteSpace(entry.CriterionId))
-            return MarkOutcome.Reject(submission.IdempotencyKey, MarkRejectionCode.InvalidSubmission, "contestantId, criterionId and value are required.");
-        return await marks.Submit(Key.GrainKey, submission);
+        var key = InputRules.IsKey(entry.IdempotencyKey) ? entry.IdempotencyKey! : "";
+        if (Missing(entry) is { } field)
+            return MarkOutcome.Reject(key, new MarkRejection(MarkRejectionCode.InvalidSubmission,
+                $"{field}: required, {(field == "value" ? "a number" : field == "idempotencyKey" ? $"1 to {InputRules.MaxKeyLength} characters ({InputRules.KeyCharacters})" : $"an id of 1 to {InputRules.MaxIdLength} characters ({InputRules.IdCharacters})")}.",
+                ImmutableDictionary<string, string>.Empty.Add("field", field)));
+        return await marks.Submit(Key.GrainKey, new MarkSubmission(key, Context.User!.JudgeId()!, entry.ContestantId!, entry.CriterionId!, entry.Value!.Value));
     }
+
+    private static string? Missing(MarkEntry entry) =>
+        !InputRules.IsKey(entry.IdempotencyKey) ? "idempotencyKey"
+        : !InputRules.IsId(entry.ContestantId) ? "contestantId"
+        : !InputRules.IsId(entry.CriterionId) ? "criterionId"
+        : entry.Value is null ? "value"
+        : null;
 
     /// <summary>The contest as the tablet may show it: draw numbers instead of people in a blind round.</summary>
     public async Task<ContestDefinition?> GetContest() => await Contest.GetPanelDefinition();
@@ -48,12 +67,32 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
     public async Task<RoundStatus> GetStatus() => await Contest.GetPanelStatus();
 
     /// <summary>Chief judge: reopen a flagged criterion of a contestant for named judges to re-mark.</summary>
-    public Task<CommandResult> ReopenCriterion(string contestantId, string criterionId, string[] judgeIds) =>
-        Execute(new ReopenCriterion(contestantId, criterionId, [.. judgeIds ?? []]));
+    public Task<CommandResult> ReopenCriterion(string contestantId, string criterionId, string[] judgeIds)
+    {
+        EnsureId("contestantId", contestantId);
+        EnsureId("criterionId", criterionId);
+        if (judgeIds is null || judgeIds.Length > 100 || !judgeIds.All(InputRules.IsId))
+            throw HubRefusal.Exception("InvalidId", "judgeIds: a list of up to 100 judges' ids is required.", ("field", "judgeIds"));
+        return Execute(new ReopenCriterion(contestantId, criterionId, [.. judgeIds]));
+    }
 
     /// <summary>Chief judge: confirm a flagged criterion as it stands, with a written reason.</summary>
-    public Task<CommandResult> ConfirmCriterion(string contestantId, string criterionId, string reason) =>
-        Execute(new ConfirmCriterion(contestantId, criterionId, reason ?? ""));
+    public Task<CommandResult> ConfirmCriterion(string contestantId, string criterionId, string reason)
+    {
+        EnsureId("contestantId", contestantId);
+        EnsureId("criterionId", criterionId);
+        if (reason is not null && !InputRules.IsText(reason))
+            throw HubRefusal.Exception("InvalidText", $"reason: at most {InputRules.MaxTextLength} characters, without control or invisible formatting characters.",
+                ("field", "reason"), ("maxLength", $"{InputRules.MaxTextLength}"));
+        return Execute(new ConfirmCriterion(contestantId, criterionId, reason ?? ""));
+    }
+
+    private static void EnsureId(string field, string? value)
+    {
+        if (!InputRules.IsId(value))
+            throw HubRefusal.Exception("InvalidId", $"{field}: an id of 1 to {InputRules.MaxIdLength} characters ({InputRules.IdCharacters}) is required.",
+                ("field", field), ("maxLength", $"{InputRules.MaxIdLength}"));
+    }
 
     /// <summary>Chief judge: sign the round off; marks are locked afterwards.</summary>
     public Task<CommandResult> SignOff() => Execute(new MoveRound(RoundPhase.SignedOff));
@@ -83,7 +122,7 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
     public async Task<ImmutableArray<Scoresheet>> GetPanelMarks()
     {
         if (!Context.User!.IsChief())
-            throw new HubException("Forbidden: only the chief judge sees the panel's marks.");
+            throw HubRefusal.Exception("Forbidden", "Only the chief judge sees the panel's marks.");
         return await Contest.GetScoresheets();
     }
 
@@ -94,6 +133,7 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
     private void EnsureOwnOccupation(string? occupation)
     {
         if (occupation != Key.OccupationCode)
-            throw new HubException($"Forbidden: you judge {Key.OccupationCode}, not {occupation}.");
+            throw HubRefusal.Exception("WrongOccupation", $"You judge {Key.OccupationCode}, not {(occupation is null ? "no occupation" : InputRules.IsId(occupation) ? occupation : "that")}.",
+                ("occupation", Key.OccupationCode));
     }
 }

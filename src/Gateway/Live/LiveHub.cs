@@ -1,8 +1,11 @@
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.Screens;
+using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Connections;
+using Craftsman.Gateway.Refusals;
+using Craftsman.Rules.Scoring;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +15,8 @@ namespace Craftsman.Gateway.Live;
 /// Read-only live results for anyone: follow an occupation or the edition overview. Snapshots come
 /// from the feed's cached boards, so a viewer's resync costs no grain call.
 /// </summary>
-public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess cluster, ConnectionRegistry connections, IOptions<LiveOptions> options) : Hub<ILiveClient>
+public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess cluster, EditionDirectory editions,
+    ConnectionRegistry connections, IOptions<LiveOptions> options) : Hub<ILiveClient>
 {
     public const string TooManyConnections = "TooManyConnections";
 
@@ -22,11 +26,11 @@ public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess 
     /// </summary>
     public async Task<ScreenDirection> FollowScreen(string editionId, string screenName)
     {
-        await ContestKeys.All(cluster.Grains, editionId);
+        await ContestKeys.All(cluster.Grains, editions, editionId);
         await screens.Follow(editionId);
         var result = await cluster.Grains.GetGrain<IScreenDirectorGrain>(editionId).Register(screenName);
         if (result.Refusal is { } refusal)
-            throw new HubException($"{refusal.Code}: {refusal.Message}");
+            throw HubRefusal.Exception(refusal.Code.ToString(), refusal.Message);
         screens.Told(editionId, result.Direction!);
         await Groups.AddToGroupAsync(Context.ConnectionId, ScreenFeed.ScreenGroup(editionId, screenName));
         return result.Direction!;
@@ -38,7 +42,7 @@ public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess 
         var limit = options.Value.ConnectionsPerAddress;
         var address = connections.Find(Context.ConnectionId)?.Address;
         if (limit > 0 && address is not null && connections.CountAt(typeof(LiveHub), address) > limit)
-            throw new HubException($"{TooManyConnections}: this address already holds {limit} live connections.");
+            throw HubRefusal.Exception(TooManyConnections, $"This address already holds {limit} live connections.", ("limit", $"{limit}"));
         await base.OnConnectedAsync();
     }
 
@@ -49,8 +53,11 @@ public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess 
         return PublicLeaderboard.From(editionId, board);
     }
 
-    public async Task UnfollowOccupation(string editionId, string occupationCode) =>
-        await feed.Unfollow(Context.ConnectionId, new Topic(TopicKind.Board, new ContestKey(editionId, occupationCode)));
+    public async Task UnfollowOccupation(string editionId, string occupationCode)
+    {
+        if (InputRules.IsId(editionId) && InputRules.IsId(occupationCode))
+            await feed.Unfollow(Context.ConnectionId, new Topic(TopicKind.Board, new ContestKey(editionId, occupationCode)));
+    }
 
     public async Task<PublicLeaderboard> GetSnapshot(string editionId, string occupationCode)
     {
@@ -61,7 +68,7 @@ public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess 
 
     public async Task<PublicContestSummary[]> FollowOverview(string editionId)
     {
-        var keys = await ContestKeys.All(cluster.Grains, editionId);
+        var keys = await ContestKeys.All(cluster.Grains, editions, editionId);
         var boards = await Task.WhenAll(keys.Select(k => feed.Follow(Context.ConnectionId, new Topic(TopicKind.Overview, k))));
         return [.. boards.Select(b => PublicContestSummary.From(editionId, b.Public))];
     }
@@ -75,6 +82,6 @@ public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess 
     private async Task<ContestKey> Resolve(string editionId, string occupationCode)
     {
         var key = new ContestKey(editionId ?? "", occupationCode ?? "");
-        return feed.Knows(key) ? key : await ContestKeys.Resolve(cluster.Grains, editionId!, occupationCode!);
+        return feed.Knows(key) ? key : await ContestKeys.Resolve(cluster.Grains, editions, editionId!, occupationCode!);
     }
 }

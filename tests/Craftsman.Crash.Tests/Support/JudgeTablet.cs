@@ -50,7 +50,7 @@ public sealed class JudgeTablet(Uri gateway, string edition, string occupation, 
         var connection = _connection ?? throw new InvalidOperationException("Connect first.");
         foreach (var (contestantId, criterionId, value) in plan)
         {
-            var mark = new SentMark(edition, occupation, judgeId, $"{edition}/{judgeId}/{Sent.Count + 1:D4}", contestantId, criterionId, value);
+            var mark = new SentMark(edition, occupation, judgeId, $"{edition}:{judgeId}:{Sent.Count + 1:D4}", contestantId, criterionId, value);
             lock (Sent)
                 Sent.Add(mark);
             try

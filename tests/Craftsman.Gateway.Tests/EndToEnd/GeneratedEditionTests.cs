@@ -133,7 +133,7 @@ public sealed class GeneratedEditionTests : IAsyncLifetime
         var early = await _organiser.PostAsJsonAsync($"{path}/phase", new { phase = "live" });
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Contains("CheckInIncomplete", await early.Content.ReadAsStringAsync());
-        await Ok(_organiser.PostAsJsonAsync($"{path}/contestants/{absent}/absence", new { kind = "Absent", reason = "did not report at check-in" }));
+        await Ok(_organiser.PostAsJsonAsync($"{path}/contestants/{absent}/absence", new { kind = "absent", reason = "did not report at check-in" }));
         await Phase(occupation, "live");
 
         // Every present contestant fully marked, except one judgement criterion left at 2 of 3 marks.

@@ -107,7 +107,7 @@ public sealed class LiveFeedTests : IAsyncLifetime
         var judge = await Judging("J014");
         var error = await Assert.ThrowsAsync<HubException>(() =>
             judge.InvokeAsync<JsonElement>("SubmitMark", new { occupation = GatewayClient.OtherOccupation, idempotencyKey = "x", contestantId = "C001", criterionId = "P2", value = 10 }));
-        Assert.Contains("Forbidden", error.Message);
+        Assert.Contains("HubException: WrongOccupation", error.Message);
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class OpenCallApiTests(SelectionGatewayFixture fixture) : IClassFi
 
         var problem = await Refused(badDigits, HttpStatusCode.UnprocessableEntity, "IdLast4Invalid");
         Assert.Equal("idLast4", problem.GetProperty("field").GetString());
-        await Refused(notJson, HttpStatusCode.BadRequest, "InvalidRequest");
+        await Refused(notJson, HttpStatusCode.BadRequest, "InvalidJson");
         await Refused(huge, HttpStatusCode.UnprocessableEntity, "FieldTooLong");
         await Refused(unknown, HttpStatusCode.NotFound, "NotFound");
         await Refused(badWindow, HttpStatusCode.UnprocessableEntity, "WindowInvalid");

@@ -96,7 +96,7 @@ public sealed class ScheduleAndScreenApiTests(SelectionGatewayFixture fixture) :
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("OccupationRequired", await Code(noOccupation));
         Assert.Equal("NotFound", await Code(unknown));
-        Assert.Equal("InvalidRequest", await Code(badContent));
+        Assert.Equal("InvalidValue", await Code(badContent));
         Assert.Equal("ScreenNameInvalid", await Code(badName));
         Assert.Contains("ScreenNameInvalid", refused.Message);
         var screens = await fixture.Organiser.GetFromJsonAsync<JsonElement>($"/api/editions/{Edition}/screens");

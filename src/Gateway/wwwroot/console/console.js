@@ -748,7 +748,7 @@ async function roundCommand(button, command, body = {}) {
 }
 
 function refusal(e) {
-  return refusalText(e.problem?.code, e.problem?.detail) || t('console.error', { message: e.message });
+  return refusalText(e.problem?.code, e.problem?.params) || t('console.error', { message: t('refusal.InternalError') });
 }
 
 async function checkInAll(button) {

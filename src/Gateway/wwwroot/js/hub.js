@@ -20,22 +20,33 @@ export function isClusterUnavailable(error) {
   return String(error?.message ?? error).includes(CLUSTER_UNAVAILABLE);
 }
 
-/** True for a refusal the hub method raised on purpose (a HubException, e.g. "Forbidden: …"): sending again will not help. */
+/** True for a refusal the hub method raised on purpose (a HubException with a code, e.g. "Forbidden: …"): sending again will not help. */
 export function isServerRefusal(error) {
-  return String(error?.message ?? error).includes('HubException:') && !isClusterUnavailable(error);
+  const message = String(error?.message ?? error);
+  return message.includes('HubException:') && !message.includes('(retryable)');
 }
 
-/** True for an unexpected failure inside the hub method (no HubException detail): worth a few retries with the same key. */
+/** True for a failure inside the hub method that a resend may cure (InternalError, or no HubException at all): worth a few retries with the same key. */
 export function isUnexpectedServerError(error) {
   const message = String(error?.message ?? error);
-  return message.includes('An unexpected error occurred invoking') && !message.includes('HubException:');
+  return (message.includes('An unexpected error occurred invoking') && !message.includes('HubException:'))
+    || (message.includes('HubException: InternalError') && !isClusterUnavailable(error));
 }
 
-/** The readable part of a hub error ("HubException: Forbidden: …" → "Forbidden: …"). */
-export function hubErrorText(error) {
+/**
+ * A hub refusal's code and parameters ("… HubException: MarkOffStep {"step":"0.5"}: …" →
+ * { code: 'MarkOffStep', params: { step: '0.5' } }); null when the error carries no code.
+ */
+export function hubRefusal(error) {
   const message = String(error?.message ?? error);
   const i = message.indexOf('HubException:');
-  return i >= 0 ? message.slice(i + 'HubException:'.length).trim() : message;
+  if (i < 0) return null;
+  const rest = message.slice(i + 'HubException:'.length).trim();
+  const match = /^([A-Z][A-Za-z]*)(?: (\{[^}]*\}))?/.exec(rest);
+  if (!match) return null;
+  let params = {};
+  try { params = match[2] ? JSON.parse(match[2]) : {}; } catch { params = {}; }
+  return { code: match[1], params };
 }
 
 /** The server refused the token (401) or what it allows (403): retrying cannot help; sign in again. */

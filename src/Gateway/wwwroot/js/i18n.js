@@ -263,16 +263,17 @@ const messages = {
     'official.reasonRequired': '请填写裁决的书面理由。',
     'official.ruled': '申诉 {n} 已裁决。',
 
-    'reject.invalidSubmission': '提交内容不完整',
-    'reject.contestNotSetUp': '比赛尚未设置',
-    'reject.roundNotLive': '当前阶段不接受评分',
-    'reject.unknownContestant': '没有这名选手',
-    'reject.unknownCriterion': '没有这个评分项',
-    'reject.judgeNotOnPanel': '您不在本工种的裁判组中',
-    'reject.markOutOfRange': '分数超出范围',
-    'reject.markOffStep': '分数不符合步长',
-    'reject.measurementAlreadyConfirmed': '该测量项已由两名裁判录入并确认',
-    'reject.idempotencyKeyReused': '重复的提交编号',
+    'reject.InvalidSubmission': '提交内容不完整或格式不对（{field}）',
+    'reject.ContestNotSetUp': '比赛尚未设置',
+    'reject.RoundNotLive': '当前阶段不接受评分',
+    'reject.UnknownContestant': '没有这名选手',
+    'reject.UnknownCriterion': '没有这个评分项',
+    'reject.JudgeNotOnPanel': '您不在本工种的裁判组中',
+    'reject.MarkOutOfRange': '分数须在 {min} 到 {max} 之间',
+    'reject.MarkOffStep': '分数须按 {step} 的步长给出',
+    'reject.MeasurementAlreadyConfirmed': '该测量项已由两名裁判录入并确认',
+    'reject.IdempotencyKeyReused': '重复的提交编号',
+    'reject.InvalidNumber': '分数最多 {maxDecimalPlaces} 位小数，且不超过 {maxMagnitude}',
     'reject.error': '服务器拒绝',
 
     'console.title': '组委会控制台',
@@ -432,6 +433,34 @@ const messages = {
     'refusal.ReasonRequired': '须写明理由。',
     'refusal.RevealNotApproved': '公布加密评分的结果须经加密裁判和裁判长同意揭晓编号。',
     'refusal.WindowClosed': '异议期已结束。',
+    'refusal.InvalidRequest': '请求不完整或格式不对（{field}）。',
+    'refusal.InvalidJson': '请求内容不是有效的数据（{field}）。',
+    'refusal.InvalidNumber': '数字最多 {maxDecimalPlaces} 位小数，且绝对值不超过 {maxMagnitude}（{field}）。',
+    'refusal.InvalidValue': '取值无效（{field}），可选：{allowed}。',
+    'refusal.InvalidId': '编号无效（{field}）：只能使用英文字母、数字、“.”、“_”、“-”，最多 {maxLength} 个字符。',
+    'refusal.InvalidText': '文字过长或含有不可见字符（{field}），最多 {maxLength} 个字符。',
+    'refusal.InvalidArgument': '发送的数据格式不对（{field}）。',
+    'refusal.SignInRequired': '请先登录。',
+    'refusal.SignInFailed': '密码或访问码不正确。',
+    'refusal.SignInThrottled': '这个密码或访问码在本设备上失败次数过多，请几分钟后再试。',
+    'refusal.SignInBusy': '同时登录的人太多，请稍后再试。',
+    'refusal.NotFound': '找不到所请求的内容。',
+    'refusal.EditionNotFound': '没有导入届次 {editionId}。',
+    'refusal.MethodNotAllowed': '此地址不支持这种操作。',
+    'refusal.PayloadTooLarge': '内容过大，最多 {maxBytes} 字节。',
+    'refusal.UnsupportedMediaType': '不支持这种内容类型。',
+    'refusal.UnsupportedCharset': '内容须使用 UTF-8 编码。',
+    'refusal.TooManyRequests': '请求过于频繁，请稍后再试。',
+    'refusal.InternalError': '服务器出错，未做任何更改，请重试。',
+    'refusal.ClusterUnavailable': '成绩服务暂时不可用，请稍后重试。',
+    'refusal.ScopeRequired': '请明确选择要签发访问码的范围（工种、指定人员或全部）。',
+    'refusal.WrongOccupation': '您只能处理本人负责的工种（{occupation}）。',
+    'refusal.UnknownOccupation': '本届没有工种 {occupation}。',
+    'refusal.UnknownJudge': '本届没有这些人员：{judgeIds}。',
+    'refusal.EditionInvalid': '届次数据有误，未做任何导入。',
+    'refusal.WorkbookInvalid': '工作簿有误，未做任何导入。',
+    'refusal.Refused': '服务器拒绝了此操作。',
+    'refusal.unknown': '服务器拒绝了此操作（{code}）。',
     'console.error': '出错了：{message}',
     'console.sessionExpired': '登录已过期，请重新登录。',
   },
@@ -694,16 +723,17 @@ const messages = {
     'official.reasonRequired': 'Write the reason for the ruling.',
     'official.ruled': 'Appeal {n} ruled.',
 
-    'reject.invalidSubmission': 'Incomplete submission',
-    'reject.contestNotSetUp': 'The contest is not set up',
-    'reject.roundNotLive': 'The round is not accepting marks',
-    'reject.unknownContestant': 'Unknown contestant',
-    'reject.unknownCriterion': 'Unknown criterion',
-    'reject.judgeNotOnPanel': 'You are not on this panel',
-    'reject.markOutOfRange': 'Mark out of range',
-    'reject.markOffStep': 'Mark not on the step',
-    'reject.measurementAlreadyConfirmed': 'This measurement is already entered and confirmed',
-    'reject.idempotencyKeyReused': 'Duplicate submission key',
+    'reject.InvalidSubmission': 'Incomplete or malformed submission ({field})',
+    'reject.ContestNotSetUp': 'The contest is not set up',
+    'reject.RoundNotLive': 'The round is not accepting marks',
+    'reject.UnknownContestant': 'Unknown contestant',
+    'reject.UnknownCriterion': 'Unknown criterion',
+    'reject.JudgeNotOnPanel': 'You are not on this panel',
+    'reject.MarkOutOfRange': 'A mark lies between {min} and {max}',
+    'reject.MarkOffStep': 'A mark goes in steps of {step}',
+    'reject.MeasurementAlreadyConfirmed': 'This measurement is already entered and confirmed',
+    'reject.IdempotencyKeyReused': 'Duplicate submission key',
+    'reject.InvalidNumber': 'A mark has at most {maxDecimalPlaces} decimal places and is at most {maxMagnitude}',
     'reject.error': 'Refused by the server',
 
     'console.title': 'Organiser console',
@@ -863,6 +893,34 @@ const messages = {
     'refusal.ReasonRequired': 'A written reason is required.',
     'refusal.RevealNotApproved': 'Publishing a blind round needs the encryption officer and the chief judge to approve revealing the numbers.',
     'refusal.WindowClosed': 'The objection window has closed.',
+    'refusal.InvalidRequest': 'The request is incomplete or malformed ({field}).',
+    'refusal.InvalidJson': 'The request is not valid data ({field}).',
+    'refusal.InvalidNumber': 'A number has at most {maxDecimalPlaces} decimal places and a magnitude of at most {maxMagnitude} ({field}).',
+    'refusal.InvalidValue': 'Not an allowed value ({field}); allowed: {allowed}.',
+    'refusal.InvalidId': 'Invalid id ({field}): ASCII letters, digits, ".", "_" and "-" only, at most {maxLength} characters.',
+    'refusal.InvalidText': 'Text too long or with invisible characters ({field}); at most {maxLength} characters.',
+    'refusal.InvalidArgument': 'The data sent is not in the right form ({field}).',
+    'refusal.SignInRequired': 'Sign in first.',
+    'refusal.SignInFailed': 'The password or access code is not correct.',
+    'refusal.SignInThrottled': 'This password or access code failed too often on this device. Wait a few minutes and try again.',
+    'refusal.SignInBusy': 'Too many sign-ins at once. Try again in a moment.',
+    'refusal.NotFound': 'Nothing was found there.',
+    'refusal.EditionNotFound': 'Edition {editionId} has not been imported.',
+    'refusal.MethodNotAllowed': 'This address does not take this action.',
+    'refusal.PayloadTooLarge': 'Too large: at most {maxBytes} bytes.',
+    'refusal.UnsupportedMediaType': 'This content type is not accepted.',
+    'refusal.UnsupportedCharset': 'Send the content as UTF-8.',
+    'refusal.TooManyRequests': 'Too many requests. Wait a little and try again.',
+    'refusal.InternalError': 'The server failed; nothing was changed. Try again.',
+    'refusal.ClusterUnavailable': 'The results service is unavailable for now. Try again shortly.',
+    'refusal.ScopeRequired': 'Choose whom to issue codes for: an occupation, named people, or everyone.',
+    'refusal.WrongOccupation': 'You act for your own occupation only ({occupation}).',
+    'refusal.UnknownOccupation': 'The edition has no occupation {occupation}.',
+    'refusal.UnknownJudge': 'Not people of this edition: {judgeIds}.',
+    'refusal.EditionInvalid': 'The edition has errors; nothing was imported.',
+    'refusal.WorkbookInvalid': 'The workbook has errors; nothing was imported.',
+    'refusal.Refused': 'The server refused this.',
+    'refusal.unknown': 'The server refused this ({code}).',
     'console.error': 'Something went wrong: {message}',
     'console.sessionExpired': 'Your session has expired; sign in again.',
   },
@@ -910,15 +968,24 @@ export function t(key, vars) {
 
 /** A {zh, en} name from the server in the current language (Chinese when English is missing). */
 /**
- * A server's refusal in the page's language: a translated lead chosen by its machine-readable code,
- * then the server's own sentence (English, with the specifics). Empty when there is nothing to say.
+ * A server's refusal wholly in the page's language, built from its machine-readable code and its
+ * parameters (never the server's English sentence). Empty when there is no code.
  */
-export function refusalText(code, detail) {
+export function refusalText(code, params) {
+  if (!code) return '';
   const key = `refusal.${code}`;
-  const known = code ? t(key) : key;
-  if (known === key) return detail ?? '';
-  if (!detail) return known;
-  return current === 'en' ? `${known} ${detail}` : `${known}（${detail}）`;
+  const vars = { field: '', ...(params && typeof params === 'object' ? params : {}) };
+  const known = t(key, vars);
+  return known === key ? t('refusal.unknown', { code }) : known;
+}
+
+/** A rejected mark's reason in the page's language, from its code and parameters. */
+export function rejectionText(code, params) {
+  // Marks queued on a tablet before the codes became PascalCase carry "markOffStep".
+  const name = code ? code[0].toUpperCase() + code.slice(1) : 'Error';
+  const key = `reject.${name}`;
+  const known = t(key, { field: '', min: '0', ...(params ?? {}) });
+  return known === key ? t('reject.error') : known;
 }
 
 export function loc(text) {

@@ -5,7 +5,7 @@
 // so judge.js's bindings are read only once the page is running.
 import { t, loc, refusalText } from '../js/i18n.js';
 import { h, $, clear, fill } from '../js/dom.js';
-import { isServerRefusal, hubErrorText } from '../js/hub.js';
+import { isServerRefusal, hubRefusal } from '../js/hub.js';
 import { score, plain } from '../js/format.js';
 import { state, cell, isChief, criteria, applyProgress, refresh, refreshStatus } from './judge.js';
 import { judgeName, dateTime, fact, blindText, approvalsText, showMessage } from './shared.js';
@@ -195,11 +195,11 @@ async function chiefCommand(method, ...args) {
   try {
     const result = await state.hub.invoke(method, ...args);
     if (result?.succeeded) return { ok: true };
-    const message = refusalText(result?.code, result?.error) || result?.code || '';
-    return { ok: false, text: () => t('judge.refused', { message }) };
+    return { ok: false, text: () => t('judge.refused', { message: refusalText(result?.code || 'Refused') }) };
   } catch (error) {
-    const message = hubErrorText(error);
-    return { ok: false, text: () => isServerRefusal(error) ? t('judge.refused', { message }) : t('judge.notSent', { message }) };
+    const refusal = hubRefusal(error);
+    const message = () => refusal ? refusalText(refusal.code, refusal.params) : t('refusal.InternalError');
+    return { ok: false, text: () => isServerRefusal(error) ? t('judge.refused', { message: message() }) : t('judge.notSent', { message: message() }) };
   }
 }
 

@@ -3,10 +3,10 @@
 // connection or a reload loses nothing and a resend never double-counts (same idempotency key).
 // The chief judge (chief.js) and the edition's officials (officials.js) sign in here too; this
 // module boots the page, holds the state they share and dispatches the rendering to them.
-import { t, loc, mountLangSwitch, onLangChange } from '../js/i18n.js';
+import { t, loc, mountLangSwitch, onLangChange, refusalText, rejectionText } from '../js/i18n.js';
 import { h, $, clear, appUrl } from '../js/dom.js';
 import { api } from '../js/api.js';
-import { LiveConnection, indicatorMarkup, isClusterUnavailable, isServerRefusal, isUnexpectedServerError, hubErrorText, backoff } from '../js/hub.js';
+import { LiveConnection, indicatorMarkup, isClusterUnavailable, isServerRefusal, isUnexpectedServerError, hubRefusal, backoff } from '../js/hub.js';
 import { Outbox } from '../js/outbox.js';
 import { plain, checkMark, stepMark } from '../js/format.js';
 import { renderChief, wireChiefControls, onScoresheetChanged } from './chief.js';
@@ -422,7 +422,8 @@ async function flush() {
         }
         if (isServerRefusal(error) || isUnexpectedServerError(error)) {
           // Refused on purpose (or failing every time): show why, and let the queue move on.
-          state.outbox.update(entry.key, { state: 'rejected', rejection: { code: 'error', message: hubErrorText(error) } });
+          const refusal = hubRefusal(error);
+          state.outbox.update(entry.key, { state: 'rejected', rejection: { code: refusal?.code ?? 'error', params: refusal?.params ?? {}, hub: true } });
           showEntry(entry);
           continue;
         }
@@ -674,10 +675,9 @@ function showInputError(criterion, error) {
 
 function rejectionReason(rejection) {
   if (!rejection) return '';
-  const code = rejection.code ?? 'error';
-  const known = t(`reject.${code}`);
-  const label = known === `reject.${code}` ? t('reject.error') : known;
-  return rejection.message ? `${label}（${rejection.message}）` : label;
+  // A hub refusal (InvalidNumber, WrongOccupation …) reads like any refusal; a rejected mark by its own code.
+  if (rejection.hub && !t(`reject.${rejection.code}`).startsWith('reject.')) return rejectionText(rejection.code, rejection.params);
+  return rejection.hub ? refusalText(rejection.code, rejection.params) : rejectionText(rejection.code, rejection.params);
 }
 
 function updateCard(criterion) {

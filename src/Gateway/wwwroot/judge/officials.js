@@ -89,7 +89,7 @@ function occupationBase() {
 }
 
 function problemText(error) {
-  return refusalText(error?.problem?.code, error?.problem?.detail || error?.problem?.title) || error?.message || String(error);
+  return refusalText(error?.problem?.code, error?.problem?.params) || t('refusal.InternalError');
 }
 
 /** Reads the chosen occupation's status; a change announced meanwhile is read once more afterwards. */

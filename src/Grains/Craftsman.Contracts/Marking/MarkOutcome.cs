@@ -17,4 +17,8 @@ public sealed record MarkOutcome(
 
     public static MarkOutcome Reject(string key, MarkRejectionCode code, string message) =>
         new(key, false, 0, false, new MarkRejection(code, message));
+
+    /// <summary>A refusal with its parameters kept (prefer this to the code-and-message form).</summary>
+    public static MarkOutcome Reject(string key, MarkRejection rejection) =>
+        new(key, false, 0, false, rejection);
 }

@@ -12,10 +12,17 @@ public sealed class EditionGrain(
     [FromKeyedServices(CompetitionClock.Key)] TimeProvider clock)
     : Grain, IEditionGrain
 {
+    /// <summary>
+    /// All or nothing: everything a later step relies on is validated first; every contest is set
+    /// up before the edition document is committed, and if one contest refuses, those already set
+    /// up get their previous definition back (a contest that had none keeps the new one, but no
+    /// call reaches it: the gateway finds occupations through the committed document only, and the
+    /// next import replaces it). The answer then names the refusals and nothing else changed.
+    /// </summary>
     public async Task<ImportResult> Import(EditionDocument document)
     {
         var errors = EditionValidator.Validate(document).ToList();
-        if (document.Edition is { } edition && edition.Id != this.GetPrimaryKeyString())
+        if (document?.Edition is { } edition && edition.Id != this.GetPrimaryKeyString())
             errors.Add($"edition.id '{edition.Id}' does not match the edition '{this.GetPrimaryKeyString()}' being imported.");
         if (errors.Count > 0)
             return new ImportResult(false, [.. errors]);
@@ -26,11 +33,19 @@ public sealed class EditionGrain(
         if (started.Count > 0)
             return new ImportResult(false, [$"The edition cannot be re-imported: rounds have left Draft in {string.Join(", ", started)}."]);
 
+        var setUps = await Task.WhenAll(document!.Occupations.Select(o => SetUpContest(document, o)));
+        if (setUps.Any(s => s.Error is not null || s.Failure is not null))
+        {
+            await Task.WhenAll(setUps.Where(s => s.Error is null && s.Failure is null && s.Previous is not null)
+                .Select(s => Contest(s.OccupationCode).Setup(s.Previous!)));
+            if (setUps.FirstOrDefault(s => s.Failure is not null)?.Failure is { } failure)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            return new ImportResult(false, [.. setUps.Where(s => s.Error is not null).Select(s => $"occupations[{s.OccupationCode}]: {s.Error}")]);
+        }
+
         await state.CommitAsync(new EditionState { Document = document, ImportedAt = clock.GetUtcNow() }, GrainContext);
-        var failures = await Task.WhenAll(document.Occupations.Select(o => SetUpContest(document, o)));
-        var setupErrors = failures.OfType<string>().ToImmutableArray();
         await GrainFactory.GetGrain<IEditionRegistryGrain>(IEditionRegistryGrain.Key).Imported(document.Edition);
-        return new ImportResult(setupErrors.IsEmpty, setupErrors);
+        return new ImportResult(true, []);
     }
 
     public Task<EditionDocument?> GetDocument() => Task.FromResult(state.State.Document);
@@ -49,7 +64,9 @@ public sealed class EditionGrain(
         return new EditionOverview(document.Edition, [.. summaries]);
     }
 
-    private async Task<string?> SetUpContest(EditionDocument document, Occupation occupation)
+    private sealed record SetUp(string OccupationCode, ContestDefinition? Previous, string? Error, Exception? Failure);
+
+    private async Task<SetUp> SetUpContest(EditionDocument document, Occupation occupation)
     {
         var definition = new ContestDefinition(
             document.Edition,
@@ -57,8 +74,16 @@ public sealed class EditionGrain(
             document.MarkingSchemes.Single(s => s.Id == occupation.Scheme),
             [.. document.Contestants.Where(c => c.Occupation == occupation.Code)],
             [.. document.Judges.Where(j => j.Occupation == occupation.Code)]);
-        var error = await Contest(occupation.Code).Setup(definition);
-        return error is null ? null : $"occupations[{occupation.Code}]: {error}";
+        var contest = Contest(occupation.Code);
+        var previous = await contest.GetDefinition();
+        try
+        {
+            return new SetUp(occupation.Code, previous, await contest.Setup(definition), null);
+        }
+        catch (Exception e)
+        {
+            return new SetUp(occupation.Code, previous, null, e);
+        }
     }
 
     private async Task<List<string>> StartedContests(EditionDocument? document)
@@ -68,6 +93,7 @@ public sealed class EditionGrain(
         var summaries = await Task.WhenAll(document.Occupations.Select(o => Contest(o.Code).GetSummary()));
         return [.. summaries.Where(s => s.Phase != RoundPhase.Draft).Select(s => s.OccupationCode)];
     }
+
 
     private IContestGrain Contest(string occupationCode) =>
         GrainFactory.GetGrain<IContestGrain>(GrainKeys.Contest(this.GetPrimaryKeyString(), occupationCode));
