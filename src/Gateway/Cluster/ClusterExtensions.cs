@@ -1,4 +1,5 @@
 using Craftsman.Silo.Extensions;
+using Polly;
 
 namespace Craftsman.Gateway.Cluster;
 
@@ -9,7 +10,9 @@ public static class ClusterExtensions
     {
         var options = builder.Configuration.GetSection(GatewayClusterOptions.Section).Get<GatewayClusterOptions>() ?? new();
         builder.Services.AddOptions<GatewayClusterOptions>().BindConfiguration(GatewayClusterOptions.Section);
-        builder.Services.AddSingleton(new ClusterAccess(options.CallTimeout));
+        builder.Services.AddResiliencePipeline(ClusterAccess.PipelineName, (pipeline, context) =>
+            ClusterAccess.Configure(pipeline, context.GetOptions<GatewayClusterOptions>().CallTimeout));
+        builder.Services.AddSingleton<ClusterAccess>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         if (options.Mode == CraftsmanMode.Embedded)
         {

@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Craftsman.Gateway.Cluster;
 
-/// <summary>Runs every hub method under the cluster pipeline and turns an unreachable cluster into an error the client can show and retry.</summary>
+/// <summary>
+/// Runs every hub method under the cluster pipeline and turns an unreachable cluster into an error the
+/// client can show and retry. A method still waiting on the grains when the pipeline's timeout fires
+/// is abandoned (<c>WaitAsync</c>), so the tablet hears "retry" instead of hanging.
+/// </summary>
 public sealed class ClusterHubFilter(ClusterAccess access) : IHubFilter
 {
     public const string ErrorPrefix = "ClusterUnavailable";
@@ -14,7 +18,10 @@ public sealed class ClusterHubFilter(ClusterAccess access) : IHubFilter
             return await next(context);
         try
         {
-            return await access.Pipeline.ExecuteAsync(async _ => await next(context), context.Context.ConnectionAborted);
+            return await access.Pipeline.ExecuteAsync(
+                static async (call, token) => await call.next(call.context).AsTask().WaitAsync(token),
+                (next, context),
+                context.Context.ConnectionAborted);
         }
         catch (Exception e) when (ClusterErrors.IsClusterFailure(e))
         {

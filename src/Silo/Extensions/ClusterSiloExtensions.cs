@@ -1,5 +1,6 @@
 using Craftsman.Grains;
 using Craftsman.Silo.Storage;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
@@ -43,8 +44,10 @@ public static class ClusterSiloExtensions
             // [GenerateSerializer] types with [Id]s, and round-trip exactly (and version-tolerantly) in it.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
+        silo.Services.AddOptions<ResilientGrainStorageOptions>().BindConfiguration(ResilientGrainStorageOptions.Section);
         silo.Services.AddGrainStorage(StorageNames.Craftsman, (services, _) =>
-            new ResilientGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DatabaseStorage), new ResilientGrainStorageOptions(),
+            new ResilientGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DatabaseStorage),
+                services.GetRequiredService<IOptions<ResilientGrainStorageOptions>>().Value,
                 services.GetRequiredService<ILogger<ResilientGrainStorage>>()));
         silo.UseAdoNetReminderService(o =>
         {
