@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Craftsman.Silo.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Craftsman.Gateway.Auth;
@@ -7,7 +8,7 @@ public static class AuthExtensions
 {
     public static IServiceCollection AddCraftsmanAuth(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddCraftsmanSettings<AuthOptions>(AuthOptions.Section);
         services.AddSingleton<GatewaySecrets>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SignInThrottle>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Craftsman.Gateway.Auth;
 
 /// <summary>The "Craftsman:Auth" configuration section.</summary>
@@ -12,12 +14,16 @@ public sealed class AuthOptions
     public string? OrganiserPassword { get; set; }
 
     /// <summary>Where generated secrets are kept, relative to the working directory.</summary>
+    [Required]
     public string SecretsPath { get; set; } = "data";
 
+    [Range(0.1, 168)]
     public double TokenLifetimeHours { get; set; } = 16;
 
     /// <summary>Failed sign-ins allowed per client address within <see cref="FailureWindowSeconds"/>.</summary>
+    [Range(1, 1000)]
     public int SignInFailuresAllowed { get; set; } = 5;
 
+    [Range(1, 86400)]
     public int FailureWindowSeconds { get; set; } = 300;
 }

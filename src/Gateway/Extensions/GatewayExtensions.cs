@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Craftsman.Gateway.Judging;
 using Craftsman.Gateway.Live;
+using Craftsman.Silo.Settings;
 
 namespace Craftsman.Gateway.Extensions;
 
@@ -24,7 +25,9 @@ public static class GatewayExtensions
         builder.Services.AddSignalR(o => o.AddFilter<ClusterHubFilter>())
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
         builder.Services.AddCraftsmanAuth();
-        builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
+        builder.Services.AddCraftsmanSettings<LiveOptions>(LiveOptions.Section);
+        var benchmark = builder.ReadCraftsmanSettings<BenchmarkOptions>(BenchmarkOptions.Section);
+        builder.Services.AddSingleton(benchmark);
         builder.Services.AddSingleton<ContestFeed>();
         builder.Services.AddSingleton<MarkBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestFeed>());
@@ -51,7 +54,7 @@ public static class GatewayExtensions
         api.MapAnalyticsEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapHub<JudgingHub>("/hubs/judging");
-        if (app.Configuration.GetValue<bool>($"{BenchmarkOptions.Section}:Enabled"))
+        if (app.Services.GetRequiredService<BenchmarkOptions>().Enabled)
             app.MapBenchmarkEndpoints();
         return app;
     }

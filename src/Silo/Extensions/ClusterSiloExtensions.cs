@@ -44,7 +44,7 @@ public static class ClusterSiloExtensions
             // [GenerateSerializer] types with [Id]s, and round-trip exactly (and version-tolerantly) in it.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
-        silo.Services.AddOptions<ResilientGrainStorageOptions>().BindConfiguration(ResilientGrainStorageOptions.Section);
+        silo.Services.AddOptions<ResilientGrainStorageOptions>();
         silo.Services.AddGrainStorage(StorageNames.Craftsman, (services, _) =>
             new ResilientGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DatabaseStorage),
                 services.GetRequiredService<IOptions<ResilientGrainStorageOptions>>().Value,

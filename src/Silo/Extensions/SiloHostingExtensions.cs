@@ -1,5 +1,7 @@
 using Craftsman.Grains;
 using Craftsman.Silo.Seeding;
+using Craftsman.Silo.Settings;
+using Craftsman.Silo.Storage;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -15,22 +17,22 @@ public static class SiloHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddCraftsmanSilo(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(CraftsmanSiloOptions.Section).Get<CraftsmanSiloOptions>() ?? new();
-        builder.Services.AddOptions<CraftsmanSiloOptions>().BindConfiguration(CraftsmanSiloOptions.Section);
+        var craftsman = CraftsmanOptions.Read(builder);
+        var options = builder.ReadCraftsmanSettings<CraftsmanSiloOptions>(CraftsmanSiloOptions.Section);
+        builder.Services.AddCraftsmanSettings<ResilientGrainStorageOptions>(ResilientGrainStorageOptions.Section);
         builder.Services.AddCompetitionClock();
-        var mode = CraftsmanHosting.Mode(builder.Configuration);
-        var connectionString = mode == CraftsmanMode.Cluster ? CraftsmanConnectionStrings.Require(builder.Configuration) : null;
+        var connectionString = craftsman.Mode == CraftsmanMode.Cluster ? CraftsmanConnectionStrings.Require(builder.Configuration) : null;
         builder.UseOrleans(silo =>
         {
             if (connectionString is null)
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort,
-                    serviceId: CraftsmanHosting.ServiceId(builder.Configuration), clusterId: CraftsmanHosting.ClusterId(builder.Configuration));
+                    serviceId: craftsman.ServiceId, clusterId: craftsman.ClusterId);
                 silo.AddCraftsmanGrainServices(options.DatabasePath);
             }
             else
             {
-                silo.Configure<ClusterOptions>(o => CraftsmanHosting.ConfigureIdentity(o, builder.Configuration));
+                silo.Configure<ClusterOptions>(craftsman.ConfigureIdentity);
                 silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
                 silo.Services.AddCompetitionClock();
                 silo.AddCraftsmanAdoNetCluster(connectionString);
