@@ -78,6 +78,7 @@ public sealed class ClusterClientService(
         builder.UseOrleansClient(client =>
         {
             client.Configure<Orleans.Configuration.ClusterOptions>(craftsman.Value.ConfigureIdentity);
+            client.AddActivityPropagation();
             if (o.Clustering == ClusterDiscovery.Localhost)
                 client.UseStaticClustering([.. o.GatewayPorts.Select(p => new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, p))]);
             else

@@ -1,3 +1,4 @@
+using Craftsman.Gateway.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Craftsman.Gateway.Cluster;
@@ -34,10 +35,20 @@ public sealed class ClusterHubFilter(ClusterAccess access) : IHubFilter
         try
         {
             await next(context);
+            // Counted once connected: SignalR calls OnDisconnectedAsync only for a connection whose OnConnectedAsync succeeded.
+            GatewayMetrics.Connections.Add(1, HubTag(context.Hub));
         }
         catch (Exception e) when (ClusterErrors.IsClusterFailure(e))
         {
             throw new HubException($"{ErrorPrefix} (retryable): {ClusterErrors.Translate(e).Message}");
         }
     }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        GatewayMetrics.Connections.Add(-1, HubTag(context.Hub));
+        await next(context, exception);
+    }
+
+    private static KeyValuePair<string, object?> HubTag(Hub hub) => new("hub", hub.GetType().Name);
 }

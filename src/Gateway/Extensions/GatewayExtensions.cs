@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Craftsman.Gateway.Judging;
 using Craftsman.Gateway.Live;
 using Craftsman.Silo.Settings;
+using Craftsman.Silo.Telemetry;
 
 namespace Craftsman.Gateway.Extensions;
 
@@ -25,6 +26,7 @@ public static class GatewayExtensions
         builder.Services.AddSignalR(o => o.AddFilter<ClusterHubFilter>())
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
         builder.Services.AddCraftsmanAuth();
+        builder.AddCraftsmanTelemetry("craftsman-gateway");
         builder.Services.AddCraftsmanSettings<LiveOptions>(LiveOptions.Section);
         var benchmark = builder.ReadCraftsmanSettings<BenchmarkOptions>(BenchmarkOptions.Section);
         builder.Services.AddSingleton(benchmark);
@@ -44,6 +46,7 @@ public static class GatewayExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
+        app.MapCraftsmanTelemetry();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         var api = app.MapGroup("").AddEndpointFilter<ClusterEndpointFilter>();
         api.MapAuthEndpoints();

@@ -1,7 +1,9 @@
 using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Contests;
 using Craftsman.Gateway.Cluster;
+using System.Diagnostics;
 using Craftsman.Gateway.Judging;
+using Craftsman.Gateway.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -160,6 +162,7 @@ public sealed class ContestFeed(
             try
             {
                 await Broadcast(subscription.Key, next);
+                GatewayMetrics.PushLag.Record(Stopwatch.GetElapsedTime(next.Since).TotalSeconds, new KeyValuePair<string, object?>("occupation", subscription.Key.ToString()));
             }
             catch (Exception e)
             {
@@ -180,13 +183,15 @@ public sealed class ContestFeed(
         await Task.WhenAll(tasks);
     }
 
-    private readonly record struct Pending(Leaderboard Board, Leaderboard PublicBoard, IReadOnlyCollection<Scoresheet> Sheets);
+    /// <param name="Since">When the oldest update folded into this one reached the gateway (push lag is measured from there).</param>
+    private readonly record struct Pending(Leaderboard Board, Leaderboard PublicBoard, IReadOnlyCollection<Scoresheet> Sheets, long Since);
 
     /// <summary>One followed contest. Its fields are guarded by the feed's lock.</summary>
     private sealed class Subscription
     {
         private readonly Dictionary<string, Scoresheet> _pendingSheets = [];
         private ContestUpdate? _pending;
+        private long _pendingSince;
         private long _lastOffered = -1;
         private bool _pumping;
 
@@ -222,6 +227,8 @@ public sealed class ContestFeed(
                 return false;
             foreach (var sheet in update.Changed.IsDefault ? [] : update.Changed)
                 _pendingSheets[sheet.ContestantId] = sheet;
+            if (_pending is null)
+                _pendingSince = Stopwatch.GetTimestamp();
             _pending = update;
             if (_pumping)
                 return false;
@@ -237,7 +244,7 @@ public sealed class ContestFeed(
                 next = default;
                 return false;
             }
-            next = new Pending(_pending.Board, _pending.PublicBoard, [.. _pendingSheets.Values]);
+            next = new Pending(_pending.Board, _pending.PublicBoard, [.. _pendingSheets.Values], _pendingSince);
             _pending = null;
             _pendingSheets.Clear();
             return true;

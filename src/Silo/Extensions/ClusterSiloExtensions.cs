@@ -46,7 +46,7 @@ public static class ClusterSiloExtensions
         }));
         silo.Services.AddOptions<ResilientGrainStorageOptions>();
         silo.Services.AddGrainStorage(StorageNames.Craftsman, (services, _) =>
-            new ResilientGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DatabaseStorage),
+            new ResilientGrainStorage(new InstrumentedGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DatabaseStorage)),
                 services.GetRequiredService<IOptions<ResilientGrainStorageOptions>>().Value,
                 services.GetRequiredService<ILogger<ResilientGrainStorage>>()));
         silo.UseAdoNetReminderService(o =>

@@ -18,6 +18,13 @@ public sealed class CraftsmanSiloOptions : IValidatableObject
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// A stand-alone silo's HTTP port for /health/live, /health/ready, /metrics and the backup API,
+    /// used when ASP.NET Core's own <c>Urls</c> is not set. Unused when a gateway co-hosts the silo.
+    /// </summary>
+    [Range(1, 65535)]
+    public int HttpPort { get; set; } = 5100;
+
     /// <summary>Cluster mode: the address other silos and gateways reach this silo on.</summary>
     [Required]
     public string AdvertisedAddress { get; set; } = "127.0.0.1";

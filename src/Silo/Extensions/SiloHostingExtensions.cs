@@ -24,6 +24,8 @@ public static class SiloHostingExtensions
         var connectionString = craftsman.Mode == CraftsmanMode.Cluster ? CraftsmanConnectionStrings.Require(builder.Configuration) : null;
         builder.UseOrleans(silo =>
         {
+            // Grain calls carry the caller's trace, so a mark's trace runs from the hub to storage.
+            silo.AddActivityPropagation();
             if (connectionString is null)
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort,

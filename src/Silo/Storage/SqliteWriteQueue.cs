@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
@@ -108,10 +109,13 @@ internal sealed class SqliteWriteQueue
 
     private void CommitBatch(List<WriteRequest> batch)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             _connection ??= Open();
             ApplyInOneTransaction(_connection, batch);
+            StorageTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            StorageTelemetry.BatchSize.Record(batch.Count);
         }
         catch (Exception exception)
         {
