@@ -1,4 +1,5 @@
 using Craftsman.Silo.Extensions;
+using Craftsman.Silo.Health;
 using Craftsman.Silo.Settings;
 using Polly;
 
@@ -15,7 +16,7 @@ public static class ClusterExtensions
         builder.Services.AddResiliencePipeline(ClusterAccess.PipelineName, (pipeline, context) =>
             ClusterAccess.Configure(pipeline, context.GetOptions<GatewayClusterOptions>().CallTimeout));
         builder.Services.AddSingleton<ClusterAccess>();
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthExtensions.Ready]);
         if (craftsman.Mode == CraftsmanMode.Embedded)
         {
             builder.AddCraftsmanSilo();

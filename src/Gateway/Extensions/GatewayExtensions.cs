@@ -3,11 +3,11 @@ using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Benchmark;
 using Craftsman.Gateway.Cluster;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Craftsman.Gateway.Judging;
 using Craftsman.Gateway.Live;
+using Craftsman.Silo.Health;
 using Craftsman.Silo.Settings;
 using Craftsman.Silo.Telemetry;
 
@@ -47,7 +47,7 @@ public static class GatewayExtensions
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapCraftsmanTelemetry();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapCraftsmanHealth();
         var api = app.MapGroup("").AddEndpointFilter<ClusterEndpointFilter>();
         api.MapAuthEndpoints();
         api.MapEditionEndpoints();

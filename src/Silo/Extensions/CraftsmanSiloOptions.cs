@@ -29,6 +29,10 @@ public sealed class CraftsmanSiloOptions : IValidatableObject
     [Required]
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>Longest wait for the readiness probe's write before the silo reports itself not ready.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan HealthProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Load the bundled sample edition when the store holds no edition yet.</summary>
     public bool SeedSampleEdition { get; set; } = true;
 

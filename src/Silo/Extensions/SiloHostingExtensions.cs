@@ -1,4 +1,5 @@
 using Craftsman.Grains;
+using Craftsman.Silo.Health;
 using Craftsman.Silo.Seeding;
 using Craftsman.Silo.Settings;
 using Craftsman.Silo.Storage;
@@ -21,6 +22,7 @@ public static class SiloHostingExtensions
         var options = builder.ReadCraftsmanSettings<CraftsmanSiloOptions>(CraftsmanSiloOptions.Section);
         builder.Services.AddCraftsmanSettings<ResilientGrainStorageOptions>(ResilientGrainStorageOptions.Section);
         builder.Services.AddCompetitionClock();
+        builder.Services.AddCraftsmanSiloHealth();
         var connectionString = craftsman.Mode == CraftsmanMode.Cluster ? CraftsmanConnectionStrings.Require(builder.Configuration) : null;
         builder.UseOrleans(silo =>
         {

@@ -1,3 +1,4 @@
+using Craftsman.Silo.Health;
 using Craftsman.Silo.Settings;
 using Craftsman.Silo.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +25,7 @@ public static class SiloWebExtensions
     public static WebApplication MapCraftsmanSiloEndpoints(this WebApplication app)
     {
         app.MapCraftsmanTelemetry();
+        app.MapCraftsmanHealth();
         return app;
     }
 }
