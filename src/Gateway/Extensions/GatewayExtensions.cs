@@ -55,6 +55,7 @@ public static class GatewayExtensions
         api.MapAccessCodeEndpoints();
         api.MapDocumentEndpoints();
         api.MapAnalyticsEndpoints();
+        api.MapBackupEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapHub<JudgingHub>("/hubs/judging");
         if (app.Services.GetRequiredService<BenchmarkOptions>().Enabled)

@@ -1,4 +1,5 @@
 using Craftsman.Grains;
+using Craftsman.Silo.Backups;
 using Craftsman.Silo.Health;
 using Craftsman.Silo.Seeding;
 using Craftsman.Silo.Settings;
@@ -24,6 +25,9 @@ public static class SiloHostingExtensions
         builder.Services.AddCompetitionClock();
         builder.Services.AddCraftsmanSiloHealth();
         var connectionString = craftsman.Mode == CraftsmanMode.Cluster ? CraftsmanConnectionStrings.Require(builder.Configuration) : null;
+        // PostgreSQL is backed up with its own tools (deploy/README.md); the embedded file by us.
+        if (connectionString is null)
+            builder.Services.AddCraftsmanBackups();
         builder.UseOrleans(silo =>
         {
             // Grain calls carry the caller's trace, so a mark's trace runs from the hub to storage.
