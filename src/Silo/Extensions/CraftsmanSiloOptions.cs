@@ -33,6 +33,12 @@ public sealed class CraftsmanSiloOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan HealthProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Cluster mode in Kubernetes: Orleans' Kubernetes hosting takes the silo's name, address and
+    /// cluster identity from the pod (deploy/k8s/silo.yaml) and deletes the pods of dead silos.
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
+
     /// <summary>Load the bundled sample edition when the store holds no edition yet.</summary>
     public bool SeedSampleEdition { get; set; } = true;
 

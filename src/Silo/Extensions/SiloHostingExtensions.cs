@@ -44,6 +44,8 @@ public static class SiloHostingExtensions
                 silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
                 silo.Services.AddCompetitionClock();
                 silo.AddCraftsmanAdoNetCluster(connectionString);
+                if (options.KubernetesHosting)
+                    silo.UseKubernetesHosting();
             }
             if (options.SeedSampleEdition)
                 silo.AddStartupTask<SampleEditionSeeder>();
