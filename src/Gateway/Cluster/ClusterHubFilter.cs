@@ -36,7 +36,7 @@ public sealed class ClusterHubFilter(ClusterAccess access) : IHubFilter
         {
             await next(context);
             // Counted once connected: SignalR calls OnDisconnectedAsync only for a connection whose OnConnectedAsync succeeded.
-            GatewayMetrics.Connections.Add(1, HubTag(context.Hub));
+            GatewayMetrics.Connected(HubName(context.Hub));
         }
         catch (Exception e) when (ClusterErrors.IsClusterFailure(e))
         {
@@ -46,9 +46,9 @@ public sealed class ClusterHubFilter(ClusterAccess access) : IHubFilter
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        GatewayMetrics.Connections.Add(-1, HubTag(context.Hub));
+        GatewayMetrics.Disconnected(HubName(context.Hub));
         await next(context, exception);
     }
 
-    private static KeyValuePair<string, object?> HubTag(Hub hub) => new("hub", hub.GetType().Name);
+    private static string HubName(Hub hub) => hub.GetType().Name;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Craftsman.Silo.Telemetry;
 
@@ -20,6 +21,17 @@ public static class GatewayMetrics
     public static readonly Histogram<double> PushLag = CraftsmanTelemetry.Meter.CreateHistogram<double>(
         "craftsman.push.lag", "s", "How long a board update waits in this gateway before it is sent, per occupation.");
 
-    public static readonly UpDownCounter<long> Connections = CraftsmanTelemetry.Meter.CreateUpDownCounter<long>(
-        "craftsman.hub.connections", "{connection}", "Live SignalR connections, per hub.");
+    private static readonly ConcurrentDictionary<string, long> Open = new();
+
+    // A gauge of counts kept here rather than an up-down counter: a meter listener that starts late
+    // (a new exporter, a restarted collector) would otherwise see disconnects of connections it never
+    // saw open, and report a negative number.
+    private static readonly ObservableGauge<long> Connections = CraftsmanTelemetry.Meter.CreateObservableGauge(
+        "craftsman.hub.connections",
+        () => Open.Select(h => new Measurement<long>(h.Value, new KeyValuePair<string, object?>("hub", h.Key))),
+        "{connection}", "Live SignalR connections, per hub.");
+
+    public static void Connected(string hub) => Open.AddOrUpdate(hub, 1, (_, n) => n + 1);
+
+    public static void Disconnected(string hub) => Open.AddOrUpdate(hub, 0, (_, n) => n - 1);
 }
