@@ -44,7 +44,6 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.True(Sum(after, "craftsman_storage_commit_batch_size_count") > Sum(before, "craftsman_storage_commit_batch_size_count"));
         Assert.Contains("craftsman_mark_ack_duration_seconds_bucket{", after);
         Assert.True(Sum(after, "craftsman_hub_connections", "hub=\"LiveHub\"") >= 1);
-        Assert.Contains("orleans_", after);
         Assert.Contains("http_server_request_duration_seconds", after);
     }
 
