@@ -29,6 +29,8 @@ fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
 command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # The gateway's build restores the pages' npm libraries (src/Gateway/ClientApp).
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+# deploy/validate.sh lints the Kubernetes manifests and the compose file.
+command -v yamllint >/dev/null 2>&1 || need+=(yamllint)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."
   if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo=sudo; else sudo=; fi
@@ -45,6 +47,11 @@ else
   echo "warning: could not start PostgreSQL here; the cluster suite will start its own"
 fi
 
+# The manifests' lint counts as one check in the totals; their schema check is a test project
+# (tests/Craftsman.Deploy.Tests) in the run below.
+lint_passed=0 lint_failed=0
+if deploy/validate.sh --lint-only; then lint_passed=1; else lint_failed=1; fi
+
 dotnet test Craftsman.sln 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
@@ -55,5 +62,8 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet test exited with $status (build or test host failure)"
   failed=1
 fi
+passed=$((passed + lint_passed))
+failed=$((failed + lint_failed))
+[ "$lint_failed" -eq 0 ] || { echo "deploy/validate.sh: yamllint failed"; [ "$status" -ne 0 ] || status=1; }
 echo "Tests: $passed passed, $failed failed"
 exit "$status"

@@ -7,7 +7,7 @@
 #   deploy/cluster/start.sh [--no-build] [--password PW] [--timeout SECONDS] [--owner-pid PID]
 #   deploy/cluster/start.sh --respawn NAME RUN_DIR     # NAME: silo1 silo2 gateway1 gateway2
 #
-#   --no-build       use the Release build already in src/*/bin/Release (default: build once)
+#   --no-build       use the Release publish already in artifacts/cluster (default: publish once)
 #   --password PW    the organiser password (default: a random one, written to the env file)
 #   --timeout S      longest wait for the cluster to become ready (default: 180)
 #   --owner-pid PID  run stop.sh on this cluster once process PID has exited (for scripted runs)
@@ -57,13 +57,16 @@ done
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # free_port: sets $port_found to a free loopback port not handed out before (no subshell: it
-# remembers what it handed out in $taken_ports).
+# remembers what it handed out in $taken_ports). The port is bound later by the process, so it is
+# taken from below the kernel's ephemeral range (32768-60999): there no outgoing connection (ours,
+# PostgreSQL's, a browser's) can be handed it meanwhile. A process that still loses its port to
+# another listener is restarted on new ports (relaunch_on_port_clash).
 taken_ports=" "
 port_found=
 free_port() {
   local candidate attempt
   for attempt in $(seq 1 50); do
-    candidate=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+    candidate=$(( 20000 + (RANDOM * 32768 + RANDOM) % 12000 ))
     case "$taken_ports" in *" $candidate "*) continue ;; esac
     port_in_use "$candidate" && continue
     taken_ports="$taken_ports$candidate "
@@ -121,7 +124,11 @@ launch() {
         "Craftsman__Silo__AdvertisedAddress=127.0.0.1"
         "Craftsman__Silo__SeedSampleEdition=true"
         "DOTNET_ENVIRONMENT=Production"
+        "ASPNETCORE_ENVIRONMENT=Production"
       )
+      local http_port; eval "http_port=\$CRAFTSMAN_${upper}_HTTP_PORT"
+      # The silo's own HTTP server: /health/live, /health/ready, /metrics.
+      args=(--urls "http://127.0.0.1:$http_port")
       dll="$CRAFTSMAN_RUN_DIR/bin/silo/Craftsman.Silo.dll"; cwd="$CRAFTSMAN_RUN_DIR/bin/silo" ;;
     gateway1|gateway2)
       local port
@@ -151,6 +158,37 @@ launch() {
   echo "$pid"
 }
 
+# relaunch_on_port_clash NAME: if NAME died because another process took one of its ports, give
+# it new ports and start it again (at most 3 times per name); fails otherwise.
+relaunch_on_port_clash() {
+  local name="$1" upper count pid
+  upper="$(echo "$name" | tr '[:lower:]' '[:upper:]')"
+  grep -qiE "address already in use|AddressInUse" "$CRAFTSMAN_RUN_DIR/$name.log" 2>/dev/null || return 1
+  eval "count=\${relaunches_$upper:-0}"
+  [ "$count" -lt 3 ] || return 1
+  eval "relaunches_$upper=$(( count + 1 ))"
+  log "$name lost a port to another process; restarting it on new ports"
+  case "$name" in
+    silo*)
+      free_port; set_env "$env_file" "CRAFTSMAN_${upper}_SILO_PORT" "$port_found"
+      free_port; set_env "$env_file" "CRAFTSMAN_${upper}_GATEWAY_PORT" "$port_found"
+      free_port; set_env "$env_file" "CRAFTSMAN_${upper}_HTTP_PORT" "$port_found" ;;
+    gateway*)
+      free_port; set_env "$env_file" "CRAFTSMAN_${upper}_PORT" "$port_found"
+      set_env "$env_file" "CRAFTSMAN_${upper}_URL" "http://127.0.0.1:$port_found" ;;
+  esac
+  # Keep the clash's log apart, so a later, different failure is not mistaken for one.
+  mv "$CRAFTSMAN_RUN_DIR/$name.log" "$CRAFTSMAN_RUN_DIR/$name.port-clash-$count.log"
+  set -a; . "$env_file"; set +a
+  if [[ "$name" == gateway* ]]; then
+    urls="$CRAFTSMAN_GATEWAY1_URL,$CRAFTSMAN_GATEWAY2_URL"; set_env "$env_file" CRAFTSMAN_GATEWAY_URLS "$urls"
+  fi
+  pid="$(launch "$name")"
+  set_env "$env_file" "CRAFTSMAN_${upper}_PID" "$pid"
+  eval "CRAFTSMAN_${upper}_PID=$pid"
+  return 0
+}
+
 http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$1" 2>/dev/null || true; }
 
 psql_bin() { if [ -x "$CRAFTSMAN_PG_BINDIR/psql" ]; then echo "$CRAFTSMAN_PG_BINDIR/psql"; else command -v psql || echo psql; fi; }
@@ -169,14 +207,18 @@ wait_ready() {
       upper="$(echo "$name" | tr '[:lower:]' '[:upper:]')"
       eval "pid=\$CRAFTSMAN_${upper}_PID"
       if ! ours "$pid" "$CRAFTSMAN_RUN_DIR"; then
+        relaunch_on_port_clash "$name" && continue
         tail -n 30 "$CRAFTSMAN_RUN_DIR/$name.log" >&2 || true
         die "$name (PID $pid) exited while starting; its log is $CRAFTSMAN_RUN_DIR/$name.log"
       fi
       case "$name" in
         gateway*)
           local url; eval "url=\$CRAFTSMAN_${upper}_URL"
-          [ "$(http_status "$url/health")" = 200 ] || pending="$pending $name:/health"
+          [ "$(http_status "$url/health/ready")" = 200 ] || pending="$pending $name:/health/ready"
           [ "$(http_status "$url/api/editions/2020")" = 200 ] || pending="$pending $name:edition-2020" ;;
+        silo*)
+          local http; eval "http=\$CRAFTSMAN_${upper}_HTTP_PORT"
+          [ "$(http_status "http://127.0.0.1:$http/health/ready")" = 200 ] || pending="$pending $name:/health/ready" ;;
       esac
     done
     local active; active="$(active_silos)"
@@ -218,20 +260,24 @@ command -v dotnet >/dev/null || die "dotnet is not on PATH"
 command -v curl >/dev/null || die "curl is not on PATH"
 command -v setsid >/dev/null || die "setsid is not on PATH"
 
+silo_bin="$repo/artifacts/cluster/silo"
+gateway_bin="$repo/artifacts/cluster/gateway"
 if [ "$build" -eq 1 ]; then
-  # One build: the gateway references the silo project, which builds into src/Silo/bin/Release.
-  log "building Release (src/Gateway and the src/Silo it references) ..."
+  # Published, not just built: a published gateway carries its web root (the pages and their npm
+  # libraries), so a cluster gateway serves the pages exactly as the embedded one does.
+  log "publishing Release (src/Silo and src/Gateway) into artifacts/cluster ..."
   build_log="$(mktemp "${TMPDIR:-/tmp}/craftsman-cluster-build.XXXXXX")"
-  # The drills use the API and hubs only, not the web pages: skip their front-end libraries (npm).
-  if ! dotnet build -c Release -nologo -p:CraftsmanSkipClientApp=true "$repo/src/Gateway/Craftsman.Gateway.csproj" >"$build_log" 2>&1; then
-    grep -E ' error |: error' "$build_log" | sort -u | head -n 30 >&2 || tail -n 30 "$build_log" >&2
-    rm -f "$build_log"
-    die "dotnet build -c Release src/Gateway failed"
-  fi
+  for project in Silo Gateway; do
+    target="$repo/artifacts/cluster/$(echo "$project" | tr '[:upper:]' '[:lower:]')"
+    rm -rf "$target"
+    if ! dotnet publish -c Release -nologo "$repo/src/$project/Craftsman.$project.csproj" -o "$target" >"$build_log" 2>&1; then
+      grep -E ' error |: error' "$build_log" | sort -u | head -n 30 >&2 || tail -n 30 "$build_log" >&2
+      rm -f "$build_log"
+      die "dotnet publish -c Release src/$project failed"
+    fi
+  done
   rm -f "$build_log"
 fi
-silo_bin="$repo/src/Silo/bin/Release/net10.0"
-gateway_bin="$repo/src/Gateway/bin/Release/net10.0"
 [ -f "$silo_bin/Craftsman.Silo.dll" ] || die "$silo_bin/Craftsman.Silo.dll is missing (run without --no-build)"
 [ -f "$gateway_bin/Craftsman.Gateway.dll" ] || die "$gateway_bin/Craftsman.Gateway.dll is missing (run without --no-build)"
 
@@ -296,6 +342,7 @@ taken_ports=" $pg_port "
 for n in 1 2; do
   free_port; set_env "$env_file" "CRAFTSMAN_SILO${n}_SILO_PORT" "$port_found"
   free_port; set_env "$env_file" "CRAFTSMAN_SILO${n}_GATEWAY_PORT" "$port_found"
+  free_port; set_env "$env_file" "CRAFTSMAN_SILO${n}_HTTP_PORT" "$port_found"
   set_env "$env_file" "CRAFTSMAN_SILO${n}_LOG" "$run_dir/silo$n.log"
 done
 urls=""
@@ -340,7 +387,7 @@ fi
 log "waiting (at most ${timeout}s) for two Active silos ..."
 wait_ready silo1 silo2
 start_processes gateway1 gateway2
-log "waiting (at most ${timeout}s) for both gateways' /health and edition 2020 ..."
+log "waiting (at most ${timeout}s) for every /health/ready and edition 2020 ..."
 wait_ready silo1 silo2 gateway1 gateway2
 log "cluster ready after $(( SECONDS - started_at ))s"
 ok=1
@@ -354,7 +401,7 @@ EOF
 cat >&2 <<EOF
 
   gateways:   $CRAFTSMAN_GATEWAY1_URL  $CRAFTSMAN_GATEWAY2_URL
-  silos:      silo1 PID $CRAFTSMAN_SILO1_PID (ports $CRAFTSMAN_SILO1_SILO_PORT/$CRAFTSMAN_SILO1_GATEWAY_PORT), silo2 PID $CRAFTSMAN_SILO2_PID (ports $CRAFTSMAN_SILO2_SILO_PORT/$CRAFTSMAN_SILO2_GATEWAY_PORT)
+  silos:      silo1 PID $CRAFTSMAN_SILO1_PID (ports $CRAFTSMAN_SILO1_SILO_PORT/$CRAFTSMAN_SILO1_GATEWAY_PORT, http $CRAFTSMAN_SILO1_HTTP_PORT), silo2 PID $CRAFTSMAN_SILO2_PID (ports $CRAFTSMAN_SILO2_SILO_PORT/$CRAFTSMAN_SILO2_GATEWAY_PORT, http $CRAFTSMAN_SILO2_HTTP_PORT)
   postgres:   $pg_connection  (data $pg_dir/data)
   organiser:  $password
   run dir:    $run_dir  (env: $env_file, logs: *.log)

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Craftsman.Gateway.Cluster;
+using Craftsman.Silo.Settings;
+using Microsoft.Extensions.Options;
 
 namespace Craftsman.Gateway.Auth;
 
@@ -7,7 +9,7 @@ public static class AuthExtensions
 {
     public static IServiceCollection AddCraftsmanAuth(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddCraftsmanSettings<AuthOptions>(AuthOptions.Section);
         services.AddSingleton<GatewaySecrets>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SignInThrottle>();

@@ -1,6 +1,7 @@
 using Craftsman.Contracts.Errors;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Registry;
 using Polly.Timeout;
 
 namespace Craftsman.Gateway.Cluster;
@@ -15,22 +16,26 @@ public sealed class ClusterAccess
     private volatile IGrainFactory? _grains;
     private volatile string _status = "connecting to the cluster";
 
-    public ClusterAccess(TimeSpan callTimeout)
-    {
-        Pipeline = new ResiliencePipelineBuilder()
-            // Opens only when nearly everything fails (the cluster as a whole is in trouble): losing one
-            // silo fails the calls to its grains for a few seconds, and must not stop the others.
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                FailureRatio = 0.9,
-                MinimumThroughput = 50,
-                SamplingDuration = TimeSpan.FromSeconds(5),
-                BreakDuration = TimeSpan.FromSeconds(2),
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ClusterErrors.IsClusterFailure),
-            })
-            .AddTimeout(callTimeout)
-            .Build();
-    }
+    /// <summary>The pipeline's name in Polly's registry (<see cref="ClusterExtensions"/> registers it once).</summary>
+    public const string PipelineName = "craftsman-cluster";
+
+    public ClusterAccess(ResiliencePipelineProvider<string> pipelines) => Pipeline = pipelines.GetPipeline(PipelineName);
+
+    /// <summary>
+    /// The breaker outside, the timeout inside: a call that times out counts as a failure. Opens only
+    /// when nearly everything fails (the cluster as a whole is in trouble): losing one silo fails the
+    /// calls to its grains for a few seconds, and must not stop the others.
+    /// </summary>
+    public static void Configure(ResiliencePipelineBuilder pipeline, TimeSpan callTimeout) => pipeline
+        .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            FailureRatio = 0.9,
+            MinimumThroughput = 50,
+            SamplingDuration = TimeSpan.FromSeconds(5),
+            BreakDuration = TimeSpan.FromSeconds(2),
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(ClusterErrors.IsClusterFailure),
+        })
+        .AddTimeout(callTimeout);
 
     public ResiliencePipeline Pipeline { get; }
 

@@ -15,6 +15,7 @@ namespace Craftsman.Gateway.Cluster;
 public sealed class ClusterClientService(
     ClusterAccess access,
     IOptions<GatewayClusterOptions> options,
+    IOptions<CraftsmanOptions> craftsman,
     IConfiguration configuration,
     ILogger<ClusterClientService> logger) : BackgroundService
 {
@@ -76,8 +77,9 @@ public sealed class ClusterClientService(
         var o = options.Value;
         builder.UseOrleansClient(client =>
         {
-            client.Configure<Orleans.Configuration.ClusterOptions>(c => CraftsmanHosting.ConfigureIdentity(c, configuration));
-            if (o.Clustering.Equals("Localhost", StringComparison.OrdinalIgnoreCase))
+            client.Configure<Orleans.Configuration.ClusterOptions>(craftsman.Value.ConfigureIdentity);
+            client.AddActivityPropagation();
+            if (o.Clustering == ClusterDiscovery.Localhost)
                 client.UseStaticClustering([.. o.GatewayPorts.Select(p => new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, p))]);
             else
                 client.UseCraftsmanAdoNetClustering(CraftsmanConnectionStrings.Require(configuration));

@@ -1,4 +1,7 @@
 using Craftsman.Silo.Extensions;
+using Craftsman.Silo.Health;
+using Craftsman.Silo.Settings;
+using Polly;
 
 namespace Craftsman.Gateway.Cluster;
 
@@ -7,11 +10,14 @@ public static class ClusterExtensions
     /// <summary>Embedded: co-host a silo. Cluster: join the silos as a client that keeps reconnecting.</summary>
     public static WebApplicationBuilder AddCraftsmanCluster(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(GatewayClusterOptions.Section).Get<GatewayClusterOptions>() ?? new();
-        builder.Services.AddOptions<GatewayClusterOptions>().BindConfiguration(GatewayClusterOptions.Section);
-        builder.Services.AddSingleton(new ClusterAccess(options.CallTimeout));
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
-        if (options.Mode == CraftsmanMode.Embedded)
+        var craftsman = CraftsmanOptions.Read(builder);
+        // The root's keys are checked once, by CraftsmanOptions.
+        builder.Services.AddCraftsmanSettings<GatewayClusterOptions>(GatewayClusterOptions.Section, knownKeys: []);
+        builder.Services.AddResiliencePipeline(ClusterAccess.PipelineName, (pipeline, context) =>
+            ClusterAccess.Configure(pipeline, context.GetOptions<GatewayClusterOptions>().CallTimeout));
+        builder.Services.AddSingleton<ClusterAccess>();
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthExtensions.Ready]);
+        if (craftsman.Mode == CraftsmanMode.Embedded)
         {
             builder.AddCraftsmanSilo();
             builder.Services.AddHostedService<CoHostedSiloConnection>();

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Craftsman.Gateway.Cluster;
 
-/// <summary>/health: healthy only while the gateway can reach the grains.</summary>
+/// <summary>Readiness of a gateway: healthy only while it can reach the grains.</summary>
 public sealed class ClusterHealthCheck(ClusterAccess access) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>

@@ -1,8 +1,13 @@
+using Craftsman.Gateway.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Craftsman.Gateway.Cluster;
 
-/// <summary>Runs every hub method under the cluster pipeline and turns an unreachable cluster into an error the client can show and retry.</summary>
+/// <summary>
+/// Runs every hub method under the cluster pipeline and turns an unreachable cluster into an error the
+/// client can show and retry. A method still waiting on the grains when the pipeline's timeout fires
+/// is abandoned (<c>WaitAsync</c>), so the tablet hears "retry" instead of hanging.
+/// </summary>
 public sealed class ClusterHubFilter(ClusterAccess access, ILogger<ClusterHubFilter> logger) : IHubFilter
 {
     public const string ErrorPrefix = "ClusterUnavailable";
@@ -16,7 +21,10 @@ public sealed class ClusterHubFilter(ClusterAccess access, ILogger<ClusterHubFil
             return await next(context);
         try
         {
-            return await access.Pipeline.ExecuteAsync(async _ => await next(context), context.Context.ConnectionAborted);
+            return await access.Pipeline.ExecuteAsync(
+                static async (call, token) => await call.next(call.context).AsTask().WaitAsync(token),
+                (next, context),
+                context.Context.ConnectionAborted);
         }
         catch (Exception e) when (ClusterErrors.IsClusterFailure(e))
         {
@@ -35,10 +43,20 @@ public sealed class ClusterHubFilter(ClusterAccess access, ILogger<ClusterHubFil
         try
         {
             await next(context);
+            // Counted once connected: SignalR calls OnDisconnectedAsync only for a connection whose OnConnectedAsync succeeded.
+            GatewayMetrics.Connected(HubName(context.Hub));
         }
         catch (Exception e) when (ClusterErrors.IsClusterFailure(e))
         {
             throw new HubException($"{ErrorPrefix} (retryable): {ClusterErrors.Translate(e).Message}");
         }
     }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        GatewayMetrics.Disconnected(HubName(context.Hub));
+        await next(context, exception);
+    }
+
+    private static string HubName(Hub hub) => hub.GetType().Name;
 }

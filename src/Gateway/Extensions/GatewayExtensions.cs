@@ -6,7 +6,6 @@ using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Connections;
 using Craftsman.Gateway.Input;
 using Craftsman.Gateway.Refusals;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
@@ -17,6 +16,9 @@ using Microsoft.Extensions.Options;
 using Craftsman.Gateway.Judging;
 using Craftsman.Gateway.Live;
 using Craftsman.Gateway.Venue;
+using Craftsman.Silo.Health;
+using Craftsman.Silo.Settings;
+using Craftsman.Silo.Telemetry;
 
 namespace Craftsman.Gateway.Extensions;
 
@@ -24,8 +26,7 @@ public static class GatewayExtensions
 {
     public static WebApplicationBuilder AddCraftsmanGateway(this WebApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
-        builder.Services.AddOptions<RequestLimitOptions>().BindConfiguration(RequestLimitOptions.Section);
+        var limits = builder.ReadCraftsmanSettings<RequestLimitOptions>(RequestLimitOptions.Section);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -74,7 +75,10 @@ public static class GatewayExtensions
                     ("perMinute", $"{limits.AnonymousRequestsPerMinute}"));
             };
         });
-        builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
+        builder.AddCraftsmanTelemetry("craftsman-gateway");
+        builder.Services.AddCraftsmanSettings<LiveOptions>(LiveOptions.Section);
+        var benchmark = builder.ReadCraftsmanSettings<BenchmarkOptions>(BenchmarkOptions.Section);
+        builder.Services.AddSingleton(benchmark);
         builder.Services.AddSingleton<ContestFeed>();
         builder.Services.AddSingleton<MarkBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestFeed>());
@@ -98,7 +102,8 @@ public static class GatewayExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapCraftsmanTelemetry();
+        app.MapCraftsmanHealth();
         var api = app.MapGroup("").AddEndpointFilter<ClusterEndpointFilter>().AddEndpointFilter<RouteIdFilter>();
         api.MapAuthEndpoints();
         api.MapEditionListEndpoints();
@@ -111,11 +116,12 @@ public static class GatewayExtensions
         api.MapOpenCallEndpoints();
         api.MapScheduleEndpoints();
         api.MapScreenEndpoints();
+        api.MapBackupEndpoints();
         // SignalR closes a connection whose single send has not completed within this time: the same limit as the mailbox's.
         var stalled = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value.StalledPushLimit;
         app.MapHub<LiveHub>("/hubs/live", o => o.TransportSendTimeout = stalled);
         app.MapHub<JudgingHub>("/hubs/judging", o => o.TransportSendTimeout = stalled);
-        if (app.Configuration.GetValue<bool>($"{BenchmarkOptions.Section}:Enabled"))
+        if (app.Services.GetRequiredService<BenchmarkOptions>().Enabled)
             app.MapBenchmarkEndpoints();
         return app;
     }

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Marking;
 using Craftsman.Gateway.Cluster;
+using Craftsman.Gateway.Telemetry;
 
 namespace Craftsman.Gateway.Judging;
 
@@ -19,7 +21,31 @@ public sealed class MarkBatcher(ClusterAccess cluster)
 
     private readonly ConcurrentDictionary<string, Lane> _lanes = new();
 
-    public Task<MarkOutcome> Submit(string contestKey, MarkSubmission submission)
+    public async Task<MarkOutcome> Submit(string contestKey, MarkSubmission submission)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var occupation = new KeyValuePair<string, object?>("occupation", contestKey);
+        try
+        {
+            var outcome = await Enqueue(contestKey, submission);
+            if (outcome.Rejection is { } rejection)
+                GatewayMetrics.MarksRefused.Add(1, occupation, new("code", rejection.Code.ToString()));
+            else
+                GatewayMetrics.MarksAcknowledged.Add(1, occupation);
+            return outcome;
+        }
+        catch (Exception e)
+        {
+            GatewayMetrics.MarksRefused.Add(1, occupation, new("code", ClusterErrors.IsClusterFailure(e) ? "ClusterUnavailable" : e.GetType().Name));
+            throw;
+        }
+        finally
+        {
+            GatewayMetrics.AckDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, occupation);
+        }
+    }
+
+    private Task<MarkOutcome> Enqueue(string contestKey, MarkSubmission submission)
     {
         var lane = _lanes.GetOrAdd(contestKey, _ => new Lane());
         var waiting = new Waiting(submission, new TaskCompletionSource<MarkOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));

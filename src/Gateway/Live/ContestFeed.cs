@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Craftsman.Contracts.Contests;
 using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Connections;
 using Craftsman.Gateway.Judging;
+using Craftsman.Gateway.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Craftsman.Gateway.Live;
@@ -147,6 +149,7 @@ public sealed class ContestFeed(
 
     private void Post(ContestKey key, ContestUpdate update, bool renewal)
     {
+        var arrived = Stopwatch.GetTimestamp();
         Subscription? subscription;
         lock (_gate)
             if (!_subscriptions.TryGetValue(key, out subscription))
@@ -168,6 +171,8 @@ public sealed class ContestFeed(
             try
             {
                 Fan(key, update, renewal, previousPublic, followers);
+                // Until every local connection's mailbox holds it (each writes on its own from there).
+                GatewayMetrics.PushLag.Record(Stopwatch.GetElapsedTime(arrived).TotalSeconds, new KeyValuePair<string, object?>("occupation", key.ToString()));
             }
             catch (Exception e)
             {

@@ -1,6 +1,7 @@
 using Craftsman.Grains;
 using Craftsman.Grains.Storage;
 using Craftsman.Silo.Storage;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
@@ -44,11 +45,15 @@ public static class ClusterSiloExtensions
             // [GenerateSerializer] types with [Id]s, and round-trip exactly (and version-tolerantly) in it.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
+        silo.Services.AddOptions<ResilientGrainStorageOptions>();
         silo.Services.AddGrainStorage(StorageNames.Craftsman, (services, _) =>
-            new ResilientGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DatabaseStorage), new ResilientGrainStorageOptions(),
+            new ResilientGrainStorage(new InstrumentedGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DatabaseStorage)),
+                services.GetRequiredService<IOptions<ResilientGrainStorageOptions>>().Value,
                 services.GetRequiredService<ILogger<ResilientGrainStorage>>()));
-        silo.Services.AddSingleton<ILedgerStore>(services =>
-            new PostgresLedgerStore(connectionString, services.GetRequiredService<ILogger<PostgresLedgerStore>>()));
+        silo.Services.AddSingleton<ILedgerStore>(services => new ResilientLedgerStore(
+            new PostgresLedgerStore(connectionString, services.GetRequiredService<ILogger<PostgresLedgerStore>>()),
+            services.GetRequiredService<IOptions<ResilientGrainStorageOptions>>().Value,
+            services.GetRequiredService<ILogger<ResilientLedgerStore>>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;

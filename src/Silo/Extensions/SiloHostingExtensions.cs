@@ -1,10 +1,14 @@
 using Craftsman.Grains;
 using Craftsman.Grains.Storage;
-using Craftsman.Silo.Storage;
+using Craftsman.Silo.Backups;
+using Craftsman.Silo.Health;
 using Craftsman.Silo.Seeding;
+using Craftsman.Silo.Settings;
+using Craftsman.Silo.Storage;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Craftsman.Silo.Extensions;
 
@@ -17,25 +21,33 @@ public static class SiloHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddCraftsmanSilo(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(CraftsmanSiloOptions.Section).Get<CraftsmanSiloOptions>() ?? new();
-        builder.Services.AddOptions<CraftsmanSiloOptions>().BindConfiguration(CraftsmanSiloOptions.Section);
+        var craftsman = CraftsmanOptions.Read(builder);
+        var options = builder.ReadCraftsmanSettings<CraftsmanSiloOptions>(CraftsmanSiloOptions.Section);
+        builder.Services.AddCraftsmanSettings<ResilientGrainStorageOptions>(ResilientGrainStorageOptions.Section);
         builder.Services.AddCompetitionClock();
-        var mode = CraftsmanHosting.Mode(builder.Configuration);
-        var connectionString = mode == CraftsmanMode.Cluster ? CraftsmanConnectionStrings.Require(builder.Configuration) : null;
+        builder.Services.AddCraftsmanSiloHealth();
+        var connectionString = craftsman.Mode == CraftsmanMode.Cluster ? CraftsmanConnectionStrings.Require(builder.Configuration) : null;
+        // PostgreSQL is backed up with its own tools (deploy/README.md); the embedded file by us.
+        if (connectionString is null)
+            builder.Services.AddCraftsmanBackups();
         builder.UseOrleans(silo =>
         {
+            // Grain calls carry the caller's trace, so a mark's trace runs from the hub to storage.
+            silo.AddActivityPropagation();
             if (connectionString is null)
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort,
-                    serviceId: CraftsmanHosting.ServiceId(builder.Configuration), clusterId: CraftsmanHosting.ClusterId(builder.Configuration));
+                    serviceId: craftsman.ServiceId, clusterId: craftsman.ClusterId);
                 silo.AddCraftsmanGrainServices(options.DatabasePath);
             }
             else
             {
-                silo.Configure<ClusterOptions>(o => CraftsmanHosting.ConfigureIdentity(o, builder.Configuration));
+                silo.Configure<ClusterOptions>(craftsman.ConfigureIdentity);
                 silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
                 silo.Services.AddCompetitionClock();
                 silo.AddCraftsmanAdoNetCluster(connectionString);
+                if (options.KubernetesHosting)
+                    silo.UseKubernetesHosting();
             }
             if (options.SeedSampleEdition)
                 silo.AddStartupTask<SampleEditionSeeder>();
@@ -48,7 +60,10 @@ public static class SiloHostingExtensions
     {
         silo.Services.AddCompetitionClock();
         silo.AddSqliteGrainStorage(StorageNames.Craftsman, o => o.DatabasePath = databasePath);
-        silo.Services.AddSingleton<ILedgerStore>(services => new SqliteLedgerStore(databasePath, services.GetRequiredService<ILogger<SqliteLedgerStore>>()));
+        silo.Services.AddSingleton<ILedgerStore>(services => new ResilientLedgerStore(
+            new SqliteLedgerStore(databasePath, services.GetRequiredService<ILogger<SqliteLedgerStore>>()),
+            services.GetService<IOptions<ResilientGrainStorageOptions>>()?.Value ?? new ResilientGrainStorageOptions(),
+            services.GetRequiredService<ILogger<ResilientLedgerStore>>()));
         return silo;
     }
 }

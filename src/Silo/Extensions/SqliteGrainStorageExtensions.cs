@@ -12,7 +12,7 @@ public static class SqliteGrainStorageExtensions
 {
     /// <summary>
     /// Adds a grain storage provider named <paramref name="name"/> that keeps grain state in one
-    /// SQLite file (see <see cref="SqliteGrainStorage"/>).
+    /// SQLite file (see <see cref="SqliteGrainStorage"/>), traced and measured by <see cref="InstrumentedGrainStorage"/>.
     /// </summary>
     public static ISiloBuilder AddSqliteGrainStorage(
         this ISiloBuilder builder,
@@ -38,9 +38,9 @@ public static class SqliteGrainStorageExtensions
         return builder;
     }
 
-    private static SqliteGrainStorage Create(IServiceProvider services, string name) =>
-        ActivatorUtilities.CreateInstance<SqliteGrainStorage>(
+    private static InstrumentedGrainStorage Create(IServiceProvider services, string name) =>
+        new(ActivatorUtilities.CreateInstance<SqliteGrainStorage>(
             services,
             name,
-            services.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name));
+            services.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name)));
 }

@@ -3,6 +3,7 @@ using Orleans.Storage;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace Craftsman.Silo.Storage;
 
@@ -12,6 +13,9 @@ namespace Craftsman.Silo.Storage;
 /// would be refused for a stale ETag anyway — the grain retires and the caller resends instead.
 /// Every call has a timeout, and a circuit breaker makes calls fail at once while the database is
 /// down, so judges get a fast, retryable <see cref="StorageUnavailableException"/> rather than a hang.
+/// The provider's calls take no cancellation token, so a call that outlives its timeout is abandoned
+/// (<see cref="Task.WaitAsync(CancellationToken)"/>): the caller hears at once, and whatever the
+/// database does later with that call cannot be acknowledged to anyone.
 /// </summary>
 public sealed class ResilientGrainStorage(IGrainStorage inner, ResilientGrainStorageOptions options, ILogger? logger = null) : IGrainStorage
 {
@@ -31,7 +35,14 @@ public sealed class ResilientGrainStorage(IGrainStorage inner, ResilientGrainSto
     {
         try
         {
-            await pipeline.ExecuteAsync(async _ => await call());
+            await pipeline.ExecuteAsync(static async (call, token) => await call().WaitAsync(token), call);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            logger?.LogWarning(e, "The database did not answer the {What} of {Grain} within {Timeout}.", what, grainId, options.Timeout);
+            // A write may still commit after we stopped waiting; the grain's ETag is then stale, so it
+            // retires on its next write and the caller's resend (same key) is answered exactly once.
+            throw new StorageUnavailableException($"The database did not answer the {what} of {grainId} within {options.Timeout.TotalSeconds:0.###} s; nothing was acknowledged. Retry shortly.");
         }
         catch (Exception e) when (IsTransient(e))
         {
@@ -43,8 +54,10 @@ public sealed class ResilientGrainStorage(IGrainStorage inner, ResilientGrainSto
     // A version conflict is a real answer from the database, not an outage: let it through as is.
     private static bool IsTransient(Exception e) => e is not InconsistentStateException;
 
-    private static ResiliencePipeline Pipeline(ResilientGrainStorageOptions o, int retries)
+    /// <summary>The guard's pipeline: optional retries (reads only), a circuit breaker, a timeout. Shared with <see cref="ResilientLedgerStore"/>.</summary>
+    internal static ResiliencePipeline Pipeline(ResilientGrainStorageOptions o, int retries, Func<Exception, bool>? isTransient = null)
     {
+        isTransient ??= IsTransient;
         var builder = new ResiliencePipelineBuilder();
         if (retries > 0)
             builder.AddRetry(new RetryStrategyOptions
@@ -53,7 +66,7 @@ public sealed class ResilientGrainStorage(IGrainStorage inner, ResilientGrainSto
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(100),
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => IsTransient(e) && e is not BrokenCircuitException),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => isTransient(e) && e is not BrokenCircuitException),
             });
         return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
@@ -62,18 +75,9 @@ public sealed class ResilientGrainStorage(IGrainStorage inner, ResilientGrainSto
                 MinimumThroughput = 5,
                 SamplingDuration = TimeSpan.FromSeconds(10),
                 BreakDuration = o.BreakDuration,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(isTransient),
             })
             .AddTimeout(o.Timeout)
             .Build();
     }
-}
-
-public sealed class ResilientGrainStorageOptions
-{
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    public int ReadRetries { get; set; } = 3;
-
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
@@ -128,10 +129,13 @@ internal sealed class SqliteWriteQueue
 
     private void CommitBatch(List<QueuedWrite> batch)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             _connection ??= Open();
             ApplyInOneTransaction(_connection, batch);
+            StorageTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            StorageTelemetry.BatchSize.Record(batch.Count);
         }
         catch (Exception exception)
         {

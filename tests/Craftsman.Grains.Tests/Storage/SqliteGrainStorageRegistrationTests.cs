@@ -21,7 +21,7 @@ public sealed class SqliteGrainStorageRegistrationTests
         var storage = host.Services.GetRequiredKeyedService<IGrainStorage>("registration-test");
         var options = host.Services.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get("registration-test");
 
-        Assert.IsType<SqliteGrainStorage>(storage);
+        Assert.IsType<SqliteGrainStorage>(Assert.IsType<InstrumentedGrainStorage>(storage).Inner);
         Assert.Contains(host.Services.GetServices<ILifecycleParticipant<ISiloLifecycle>>(), participant => ReferenceEquals(participant, storage));
         Assert.IsType<OrleansGrainStorageSerializer>(options.GrainStorageSerializer);
     }

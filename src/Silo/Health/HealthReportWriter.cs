@@ -1,9 +1,10 @@
+using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Craftsman.Gateway.Cluster;
+namespace Craftsman.Silo.Health;
 
-/// <summary>/health as JSON: the overall status and what each check said, for people and load balancers.</summary>
+/// <summary>The health endpoints as JSON: the overall status and what each check said, for people and load balancers.</summary>
 public static class HealthReportWriter
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)

@@ -1,0 +1,8 @@
+namespace Craftsman.Silo.Telemetry;
+
+/// <summary>How spans, metrics and logs travel to an OpenTelemetry collector.</summary>
+public enum OtlpProtocol
+{
+    Grpc,
+    HttpProtobuf,
+}

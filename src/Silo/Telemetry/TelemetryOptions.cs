@@ -1,0 +1,18 @@
+namespace Craftsman.Silo.Telemetry;
+
+/// <summary>The "Craftsman:Telemetry" section.</summary>
+public sealed class TelemetryOptions
+{
+    public const string Section = "Craftsman:Telemetry";
+
+    /// <summary>
+    /// A collector to send traces, metrics and logs to over OTLP. The standard
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> works as well; with neither, nothing is sent anywhere.
+    /// </summary>
+    public Uri? OtlpEndpoint { get; set; }
+
+    public OtlpProtocol OtlpProtocol { get; set; } = OtlpProtocol.Grpc;
+
+    /// <summary>Serve the metrics in Prometheus' text format at <c>/metrics</c>, for an office without a collector.</summary>
+    public bool Prometheus { get; set; } = true;
+}
