@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.People;
+using Craftsman.Contracts.Stages;
 using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Grains.Editions;
@@ -51,6 +52,9 @@ public sealed class EditionGrain(
 
     private async Task<string?> SetUpContest(EditionDocument document, Occupation occupation)
     {
+        // An occupation with stages sets up each stage's round from what is known (the document is passed: no call back here).
+        if (!StageKey.StagesOf(occupation).IsEmpty)
+            return await GrainFactory.GetGrain<IStageGrain>(GrainKeys.Contest(this.GetPrimaryKeyString(), occupation.Code)).Prepare(document);
         var definition = new ContestDefinition(
             document.Edition,
             occupation,
