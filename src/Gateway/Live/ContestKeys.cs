@@ -9,7 +9,8 @@ public static class ContestKeys
     public static async Task<ContestKey> Resolve(IGrainFactory grains, string editionId, string occupationCode)
     {
         var occupations = await grains.GetGrain<IEditionGrain>(editionId ?? "").GetOccupations();
-        if (!occupations.Any(o => o.Code == occupationCode))
+        // An occupation's code, or a stage's round code ("lift-repair~selection").
+        if (occupationCode is null || !StageKey.Exists(occupations, occupationCode))
             throw new HubException($"NotFound: occupation '{occupationCode}' is not in edition '{editionId}'.");
         return new ContestKey(editionId!, occupationCode);
     }
