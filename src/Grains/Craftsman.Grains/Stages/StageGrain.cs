@@ -32,8 +32,11 @@ public sealed class StageGrain(
         foreach (var stage in StageKey.StagesOf(occupation))
         {
             var contest = Contest(occupation, stage.Id);
-            if ((await contest.GetSummary()).Phase != RoundPhase.Draft || (await SetUp(document, stage.Id)).Definition is not { } definition)
+            if ((await contest.GetSummary()).Phase != RoundPhase.Draft)
                 continue;
+            // A stage whose entrants are not known yet shows what is (the seeds of the main stage) until it leaves Draft.
+            var definition = (await SetUp(document, stage.Id)).Definition ?? Definition(document, occupation, stage,
+                [.. document.Contestants.Where(c => c.Occupation == occupation.Code && c.Role == ContestantRole.Seed && StageKey.MainStage(occupation) == stage)]);
             if (await contest.Setup(definition) is { } error)
                 errors.Add($"occupations[{occupation.Code}].stages[{stage.Id}]: {error}");
             else if (stage.Blind == true)
@@ -123,11 +126,16 @@ public sealed class StageGrain(
         var (contestants, refusal) = StageEntrants.For(occupation, stage, document.Contestants, accepted, previous);
         if (refusal is not null)
             return new StageSetUp(null, refusal);
+        return new StageSetUp(Definition(document, occupation, stage, contestants), null);
+    }
+
+    private static ContestDefinition Definition(EditionDocument document, Occupation occupation, Stage stage, ImmutableArray<Contestant> contestants)
+    {
         var panel = stage.Panel.IsDefaultOrEmpty
             ? document.Judges.Where(j => j.Occupation == occupation.Code)
             : document.Judges.Where(j => j.Occupation == occupation.Code && stage.Panel.Contains(j.Id));
         var scheme = document.MarkingSchemes.Single(s => s.Id == (stage.Scheme ?? occupation.Scheme));
-        return new StageSetUp(new ContestDefinition(document.Edition, occupation, scheme, contestants, [.. panel]) { Stage = stage.Id }, null);
+        return new ContestDefinition(document.Edition, occupation, scheme, contestants, [.. panel]) { Stage = stage.Id };
     }
 
     private Occupation? Find(EditionDocument document) => document.Occupations.FirstOrDefault(o => o.Code == Key.OccupationCode);
