@@ -20,7 +20,7 @@ public static class ResultSheetPdf
 {
     private const double Body = 8;
     private static readonly object FontGate = new();
-    private static readonly object RenderGate = new();
+    internal static readonly object RenderGate = new();
     private static readonly XColor Grey = XColor.FromArgb(110, 110, 110);
     private static readonly XColor Red = XColor.FromArgb(176, 32, 32);
     private static readonly XColor SectionFill = XColor.FromArgb(223, 233, 245);
@@ -63,7 +63,7 @@ public static class ResultSheetPdf
     }
 
     /// <summary>Installs <see cref="PdfFontResolver"/> as PDFsharp's (process-wide) font resolver once.</summary>
-    private static void EnsureFontResolver()
+    internal static void EnsureFontResolver()
     {
         lock (FontGate)
         {

@@ -58,7 +58,7 @@ public static class ContestEndpoints
 
         contests.MapPost("/marks", async (string editionId, string occupation, MarkRequest request, ClaimsPrincipal user, ClusterAccess cluster, MarkBatcher marks) =>
         {
-            if (user.EditionId() != editionId || user.OccupationCode() != occupation)
+            if (user.EditionId() != editionId || user.OccupationCode() != StageKey.OccupationOf(occupation))
                 return Problems.Problem(StatusCodes.Status403Forbidden, $"You judge {user.OccupationCode()} in edition {user.EditionId()}, not {occupation} in {editionId}.", "WrongOccupation");
             if (MissingField(request) is { } missing)
                 return Problems.Problem(StatusCodes.Status400BadRequest, $"The field '{missing}' is required.", nameof(MarkRejectionCode.InvalidSubmission), Params(("field", missing)));
@@ -168,7 +168,7 @@ public static class ContestEndpoints
 
     /// <summary>Judges act for their own occupation and officials for their own edition; the organiser for any.</summary>
     private static IResult? NotYours(ClaimsPrincipal user, string editionId, string occupation) =>
-        user.EditionId() is { } edition && edition != editionId || user.OccupationCode() is { } own && own != occupation
+        user.EditionId() is { } edition && edition != editionId || user.OccupationCode() is { } own && own != StageKey.OccupationOf(occupation)
             ? Problems.Problem(StatusCodes.Status403Forbidden, $"You act for {user.OccupationCode() ?? "the edition"} in edition {user.EditionId()}, not {occupation} in {editionId}.", "WrongOccupation")
             : null;
 
@@ -199,11 +199,12 @@ public static class ContestEndpoints
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
-    /// <summary>The occupation's contest grain, or null when the edition has no such occupation.</summary>
+    /// <summary>The round's contest grain, or null when the edition has no such occupation or stage.</summary>
     internal static async Task<IContestGrain?> Contest(IGrainFactory grains, string editionId, string occupation)
     {
         var document = await grains.GetGrain<IEditionGrain>(editionId).GetDocument();
-        return document is not null && document.Occupations.Any(o => o.Code == occupation)
+        // A stage's round is named by its round code ("lift-repair~selection"); see StageKey.
+        return document is not null && StageKey.Exists(document.Occupations, occupation)
             ? grains.GetGrain<IContestGrain>(GrainKeys.Contest(editionId, occupation))
             : null;
     }

@@ -9,7 +9,7 @@ namespace Craftsman.Gateway.Api;
 /// </summary>
 public sealed class RouteIdFilter(EditionDirectory editions) : IEndpointFilter
 {
-    private static readonly string[] Ids = ["editionId", "occupation", "contestantId", "judgeId"];
+    private static readonly string[] Ids = ["editionId", "contestantId", "judgeId"];
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -19,6 +19,11 @@ public sealed class RouteIdFilter(EditionDirectory editions) : IEndpointFilter
                 return Problems.Problem(StatusCodes.Status400BadRequest,
                     $"{name}: an id of 1 to {InputRules.MaxIdLength} characters ({InputRules.IdCharacters}) is required.", "InvalidId",
                     new Dictionary<string, object?> { ["params"] = new Dictionary<string, string> { ["field"] = name, ["maxLength"] = $"{InputRules.MaxIdLength}" } });
+        // An occupation in an address may name one of its stages' rounds ("lift-repair~selection").
+        if (route.TryGetValue("occupation", out var occupation) && !InputRules.IsRoundCode(occupation as string))
+            return Problems.Problem(StatusCodes.Status400BadRequest,
+                $"occupation: an occupation code, or a round code \"{{occupation}}~{{stage}}\", of ids of 1 to {InputRules.MaxIdLength} characters ({InputRules.IdCharacters}) is required.", "InvalidId",
+                new Dictionary<string, object?> { ["params"] = new Dictionary<string, string> { ["field"] = "occupation", ["maxLength"] = $"{InputRules.MaxIdLength}" } });
         if (route.TryGetValue("editionId", out var edition) && !CreatesEdition(context.HttpContext)
             && !await editions.Exists(edition as string))
             return Problems.EditionNotFound((string)edition!);

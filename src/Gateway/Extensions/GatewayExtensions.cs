@@ -117,6 +117,7 @@ public static class GatewayExtensions
         api.MapScheduleEndpoints();
         api.MapScreenEndpoints();
         api.MapBackupEndpoints();
+        api.MapStageEndpoints().MapEditionResultsEndpoints();
         // SignalR closes a connection whose single send has not completed within this time: the same limit as the mailbox's.
         var stalled = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value.StalledPushLimit;
         app.MapHub<LiveHub>("/hubs/live", o => o.TransportSendTimeout = stalled);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Marking;
+using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Live;
 using Microsoft.AspNetCore.Authorization;
@@ -18,10 +19,16 @@ namespace Craftsman.Gateway.Judging;
 /// from the token, never from what the tablet says, so nobody acts for another panel or judge.
 /// </summary>
 [Authorize(Policy = Roles.PanelPolicy)]
-public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatcher marks) : Hub<IJudgingClient>
+public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatcher marks, EditionDirectory editions) : Hub<IJudgingClient>
 {
+    /// <summary>The query parameter that names a stage other than the occupation's main round ("?stage=selection").</summary>
+    public const string StageParameter = "stage";
+
     public override async Task OnConnectedAsync()
     {
+        // A stage the occupation does not have is refused before anything is followed.
+        if (Stage is not null)
+            await ContestKeys.Resolve(cluster.Grains, editions, Key.EditionId, Key.OccupationCode);
         var key = Key;
         await feed.Follow(Context.ConnectionId, new Topic(TopicKind.Panel, key));
         if (Context.User!.IsChief())
@@ -126,14 +133,21 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
         return await Contest.GetScoresheets();
     }
 
-    private ContestKey Key => new(Context.User!.EditionId()!, Context.User!.OccupationCode()!);
+    /// <summary>
+    /// The round this connection marks: the token's occupation (never what the tablet says), and the
+    /// stage the tablet connected for, if any: "{occupation}~{stage}", as the round is named in addresses.
+    /// </summary>
+    private ContestKey Key => new(Context.User!.EditionId()!,
+        Stage is { } stage ? $"{Context.User!.OccupationCode()}{Craftsman.Contracts.Editions.StageKey.Separator}{stage}" : Context.User!.OccupationCode()!);
+
+    private string? Stage => Context.GetHttpContext()?.Request.Query[StageParameter].ToString() is { Length: > 0 } stage ? stage : null;
 
     private IContestGrain Contest => cluster.Grains.GetGrain<IContestGrain>(Key.GrainKey);
 
     private void EnsureOwnOccupation(string? occupation)
     {
         if (occupation != Key.OccupationCode)
-            throw HubRefusal.Exception("WrongOccupation", $"You judge {Key.OccupationCode}, not {(occupation is null ? "no occupation" : InputRules.IsId(occupation) ? occupation : "that")}.",
+            throw HubRefusal.Exception("WrongOccupation", $"You judge {Key.OccupationCode}, not {(occupation is null ? "no occupation" : InputRules.IsRoundCode(occupation) ? occupation : "that")}.",
                 ("occupation", Key.OccupationCode));
     }
 }

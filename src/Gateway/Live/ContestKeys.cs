@@ -15,7 +15,8 @@ public static class ContestKeys
     public static async Task<ContestKey> Resolve(IGrainFactory grains, EditionDirectory editions, string editionId, string occupationCode)
     {
         var occupations = await Occupations(grains, editions, editionId);
-        if (!InputRules.IsId(occupationCode) || !occupations.Any(o => o.Code == occupationCode))
+        // An occupation's code, or a stage's round code ("lift-repair~selection").
+        if (!InputRules.IsRoundCode(occupationCode) || !StageKey.Exists(occupations, occupationCode))
             throw HubRefusal.Exception("NotFound", $"Occupation '{Printable(occupationCode)}' is not in edition '{editionId}'.", ("occupation", Printable(occupationCode)));
         return new ContestKey(editionId, occupationCode);
     }
@@ -36,5 +37,5 @@ public static class ContestKeys
         return occupations;
     }
 
-    private static string Printable(string? id) => id is null ? "" : InputRules.IsId(id) ? id : "?";
+    private static string Printable(string? id) => id is null ? "" : InputRules.IsRoundCode(id) ? id : "?";
 }

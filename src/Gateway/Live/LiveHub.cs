@@ -55,7 +55,7 @@ public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess 
 
     public async Task UnfollowOccupation(string editionId, string occupationCode)
     {
-        if (InputRules.IsId(editionId) && InputRules.IsId(occupationCode))
+        if (InputRules.IsId(editionId) && InputRules.IsRoundCode(occupationCode))
             await feed.Unfollow(Context.ConnectionId, new Topic(TopicKind.Board, new ContestKey(editionId, occupationCode)));
     }
 

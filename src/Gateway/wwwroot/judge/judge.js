@@ -13,6 +13,8 @@ import { renderChief, wireChiefControls, onScoresheetChanged } from './chief.js'
 import { startOfficials, renderOfficial, wireOfficialControls } from './officials.js';
 
 const SESSION_KEY = 'craftsman.judge.session';
+// A stage other than the occupation's main round (/judge/?stage=selection): its own round, queue and cache.
+const STAGE = new URLSearchParams(location.search).get('stage')?.trim() || null;
 const SELECTED_KEY = 'craftsman.judge.selected';
 const MAX_UNEXPECTED_FAILURES = 5;
 
@@ -206,7 +208,12 @@ function renderWho() {
 // ---------------------------------------------------------------- session
 
 function cacheKey() {
-  return `craftsman.judge.cache.${state.session.editionId}.${state.session.judgeId}`;
+  return `craftsman.judge.cache.${state.session.editionId}.${state.session.judgeId}${STAGE ? `.${STAGE}` : ''}`;
+}
+
+/** The round this tablet marks, as the server names it: the occupation, or "{occupation}~{stage}". */
+function roundCode() {
+  return STAGE ? `${state.session.occupation}~${STAGE}` : state.session.occupation;
 }
 
 function startSession() {
@@ -234,7 +241,7 @@ function startSession() {
   }
   $('#loading').hidden = !!state.contest;
 
-  state.outbox = new Outbox(`craftsman.outbox.${s.editionId}.${s.judgeId}`);
+  state.outbox = new Outbox(`craftsman.outbox.${s.editionId}.${s.judgeId}${STAGE ? `.${STAGE}` : ''}`);
   state.selected = sessionStorage.getItem(SELECTED_KEY);
 
   // What this device last knew, so a reload without a connection still shows the contest and the queue.
@@ -249,7 +256,7 @@ function startSession() {
   }
 
   state.hub = new LiveConnection({
-    url: appUrl('/hubs/judging'),
+    url: appUrl(STAGE ? `/hubs/judging?stage=${encodeURIComponent(STAGE)}` : '/hubs/judging'),
     accessTokenFactory: () => state.session?.token ?? '',
     indicator,
     onReady: resync,
@@ -459,7 +466,7 @@ function submitMark(criterion) {
     card.input.focus();
     return;
   }
-  state.outbox.add({ occupation: state.session.occupation, contestantId, criterionId: criterion.id, value: check.value });
+  state.outbox.add({ occupation: roundCode(), contestantId, criterionId: criterion.id, value: check.value });
   state.drafts.delete(cell(contestantId, criterion.id));
   card.input.value = check.value;
   updateCard(criterion);

@@ -12,4 +12,9 @@ public sealed record ContestDefinition(
     [property: Id(1)] Occupation Occupation,
     [property: Id(2)] MarkingScheme Scheme,
     [property: Id(3)] ImmutableArray<Contestant> Contestants,
-    [property: Id(4)] ImmutableArray<Judge> Panel);
+    [property: Id(4)] ImmutableArray<Judge> Panel)
+{
+    /// <summary>The stage this round is (null for an occupation without stages).</summary>
+    [Id(5), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Stage { get; init; }
+}

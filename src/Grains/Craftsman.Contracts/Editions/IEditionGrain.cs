@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using System.Collections.Immutable;
 using Craftsman.Contracts.People;
 
@@ -10,10 +11,15 @@ public interface IEditionGrain : IGrainWithStringKey
     [Alias("Import")]
     Task<ImportResult> Import(EditionDocument document);
 
-    [Alias("GetDocument")]
+    /// <summary>
+    /// The committed document. Interleaves with an import in progress (it reads one immutable
+    /// reference): an import waits on contests, and a contest leaving Draft may read the document
+    /// through its stage, which would otherwise wait on the import for ever.
+    /// </summary>
+    [Alias("GetDocument"), AlwaysInterleave]
     Task<EditionDocument?> GetDocument();
 
-    [Alias("GetOccupations")]
+    [Alias("GetOccupations"), AlwaysInterleave]
     Task<ImmutableArray<Occupation>> GetOccupations();
 
     [Alias("GetContestants")]

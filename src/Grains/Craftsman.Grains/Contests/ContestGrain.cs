@@ -6,6 +6,7 @@ using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.Errors;
 using Craftsman.Contracts.Marking;
+using Craftsman.Contracts.Stages;
 using Craftsman.Grains.Storage;
 using Craftsman.Rules.Ledger;
 using Craftsman.Rules.Round;
@@ -94,6 +95,8 @@ public sealed class ContestGrain(
         var decision = RoundWorkflow.Decide(_round, actor, command, now, Draw);
         if (!decision.Succeeded)
             return CommandResult.Refused(_round.Version, decision.Code!, decision.Error!);
+        if (command is MoveRound && _round.Phase == RoundPhase.Draft && await FixStageDefinition() is { } notReady)
+            return notReady;
         if (decision.Envelope is { } envelope)
         {
             // Sealed before the ledger names it: a crash in between leaves an unused envelope, never a draw without one.
@@ -181,6 +184,24 @@ public sealed class ContestGrain(
             return;
         foreach (var (id, sheet) in after.Sheets.Where(s => !ReferenceEquals(before.Sheets.GetValueOrDefault(s.Key), s.Value)))
             GrainFactory.GetGrain<IContestantGrain>(GrainKeys.Contestant(definition.Edition.Id, id)).Observe(Key, after.Version, sheet).Ignore();
+    }
+
+    /// <summary>
+    /// A stage's round takes its contestants when it leaves Draft (the open call's accepted
+    /// entrants, those advanced from the stage before): asked of the occupation's stages, set up
+    /// if changed; nothing for an occupation without stages. Null when the round may go on.
+    /// </summary>
+    private async Task<CommandResult?> FixStageDefinition()
+    {
+        var key = StageKey.Parse(Key);
+        if (key.EditionId.Length == 0)
+            return null;
+        var setUp = await GrainFactory.GetGrain<IStageGrain>(key.OccupationKey).SetUpFor(key.StageId);
+        if (setUp.Refusal is { } refusal)
+            return CommandResult.Refused(_round.Version, refusal.Code.ToString(), refusal.Message);
+        return setUp.Definition is { } definition && await Setup(definition) is { } error
+            ? CommandResult.Refused(_round.Version, "StageNotReady", error)
+            : null;
     }
 
     private static DrawEnvelope Draw(IReadOnlyList<string> contestants)

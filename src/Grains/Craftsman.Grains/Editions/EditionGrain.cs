@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.People;
+using Craftsman.Contracts.Stages;
 using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Grains.Editions;
@@ -68,6 +69,20 @@ public sealed class EditionGrain(
 
     private async Task<SetUp> SetUpContest(EditionDocument document, Occupation occupation)
     {
+        // An occupation with stages sets up each stage's round from what is known (the document is passed: no call back here).
+        // Its rounds are not rolled back if another occupation refuses (none has left Draft: the next import replaces them).
+        if (!StageKey.StagesOf(occupation).IsEmpty)
+        {
+            try
+            {
+                return new SetUp(occupation.Code, null,
+                    await GrainFactory.GetGrain<IStageGrain>(GrainKeys.Contest(this.GetPrimaryKeyString(), occupation.Code)).Prepare(document), null);
+            }
+            catch (Exception e)
+            {
+                return new SetUp(occupation.Code, null, null, e);
+            }
+        }
         var definition = new ContestDefinition(
             document.Edition,
             occupation,

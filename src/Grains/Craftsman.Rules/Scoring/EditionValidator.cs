@@ -104,6 +104,7 @@ public static class EditionValidator
             if (panel.Count(j => j.Role == JudgeRole.Chief) != 1)
                 errors.Add($"occupations[{occupation.Code}]: exactly one chief judge is needed.");
         }
+        errors.AddRange(Stages.StageValidator.Validate(document));
         return errors;
     }
 

@@ -29,6 +29,12 @@ public static class InputRules
     public static bool IsId(string? value) =>
         value is { Length: > 0 and <= MaxIdLength } && value.All(c => IsIdChar(c));
 
+    /// <summary>A round in an address: an occupation's code, or "{occupation}~{stage}" for a stage that is not its main round.</summary>
+    public static bool IsRoundCode(string? value) =>
+        value?.IndexOf('~') is { } tilde && tilde >= 0
+            ? value.Length <= 2 * MaxIdLength + 1 && IsId(value[..tilde]) && IsId(value[(tilde + 1)..])
+            : IsId(value);
+
     public static bool IsKey(string? value) =>
         value is { Length: > 0 and <= MaxKeyLength } && value.All(c => IsIdChar(c) || c == ':');
 

@@ -1,0 +1,57 @@
+using Craftsman.Contracts.Editions;
+using Craftsman.Contracts.Stages;
+using Craftsman.Gateway.Auth;
+using Craftsman.Gateway.Cluster;
+
+namespace Craftsman.Gateway.Api;
+
+/// <summary>
+/// An occupation's stages: each is a round of its own, reached through the contest endpoints with
+/// its round code ("lift-repair~selection"; the main stage keeps the occupation's code). Here:
+/// the stages and the composite, and the organiser's advancement of a stage's top N.
+/// </summary>
+public static class StageEndpoints
+{
+    public sealed record AdvanceRequest(int? Count);
+
+    public static IEndpointRouteBuilder MapStageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var occupation = app.MapGroup("/api/editions/{editionId}/occupations/{occupation}").WithTags("Stages");
+
+        // Public: the composite only once settled, since before sign-off it is read from live, partial marks.
+        occupation.MapGet("/stages", async (string editionId, string occupation, ClusterAccess cluster) =>
+        {
+            if (await EditionLookup.MissingOccupation(cluster.Grains, editionId, occupation) is { } missing)
+                return missing;
+            var results = await Stages(cluster, editionId, occupation).GetResults();
+            return Results.Ok(results.Settled ? results : results with { Composite = [] });
+        });
+
+        occupation.MapGet("/stages/composite", async (string editionId, string occupation, ClusterAccess cluster) =>
+            await EditionLookup.MissingOccupation(cluster.Grains, editionId, occupation)
+            ?? Results.Ok(await Stages(cluster, editionId, occupation).GetResults())).RequireAuthorization(Roles.OrganiserPolicy);
+
+        occupation.MapPost("/stages/{stage}/advance", async (string editionId, string occupation, string stage, AdvanceRequest? request, ClusterAccess cluster) =>
+        {
+            if (await EditionLookup.MissingOccupation(cluster.Grains, editionId, occupation) is { } missing)
+                return missing;
+            var stages = StageKey.StagesOf((await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetOccupations()).First(o => o.Code == occupation));
+            var count = request?.Count ?? stages.FirstOrDefault(s => s.Id == stage)?.Advance ?? 0;
+            var result = await Stages(cluster, editionId, occupation).Advance(stage, count);
+            return result.Advancement is { } advancement ? Results.Ok(advancement) : Refused(result.Refusal!);
+        }).RequireAuthorization(Roles.OrganiserPolicy);
+
+        return app;
+    }
+
+    private static IStageGrain Stages(ClusterAccess cluster, string editionId, string occupation) =>
+        cluster.Grains.GetGrain<IStageGrain>(GrainKeys.Contest(editionId, occupation));
+
+    private static IResult Refused(StageRefusal refusal) =>
+        Problems.Problem(refusal.Code switch
+        {
+            StageRefusalCode.StageNotFound => StatusCodes.Status404NotFound,
+            StageRefusalCode.AdvanceCountInvalid => StatusCodes.Status422UnprocessableEntity,
+            _ => StatusCodes.Status409Conflict,
+        }, refusal.Message, refusal.Code.ToString());
+}
