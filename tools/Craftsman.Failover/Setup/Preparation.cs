@@ -77,7 +77,7 @@ public sealed class Preparation(GatewayApi api, FailoverOptions options)
         foreach (var plan in plans)
         {
             var issued = await api.RetryAsync($"access codes for {plan.Code}", HttpMethod.Post, $"{api.EditionPath}/access-codes", organiser,
-                new { occupation = plan.Code, judgeIds = plan.JudgeIds }, Budget, cancel);
+                new { judgeIds = plan.JudgeIds }, Budget, cancel);
             foreach (var code in issued.EnumerateArray())
             {
                 var judgeId = code.String("judgeId")!;
