@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -24,14 +25,17 @@ public sealed class StrictEnumConverter : JsonConverterFactory
     {
         private static readonly bool Pascal = typeof(T) == typeof(MarkRejectionCode);
 
-        public static readonly ImmutableDictionary<T, string> Names = Enum.GetValues<T>().Distinct()
-            .ToImmutableDictionary(v => v, v => Pascal ? v.ToString() : JsonNamingPolicy.CamelCase.ConvertName(v.ToString()));
+        // Frozen: every push writes its enums through here, once per board and per tablet.
+        public static readonly FrozenDictionary<T, string> Names = Enum.GetValues<T>().Distinct()
+            .ToFrozenDictionary(v => v, v => Pascal ? v.ToString() : JsonNamingPolicy.CamelCase.ConvertName(v.ToString()));
 
-        private static readonly ImmutableDictionary<string, T> Values = Names.ToImmutableDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+        private static readonly FrozenDictionary<string, T> Values = Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+        private static readonly string Allowed = string.Join(", ", Values.Keys.Order(StringComparer.Ordinal));
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var allowed = string.Join(", ", Values.Keys.Order(StringComparer.Ordinal));
+            var allowed = Allowed;
             if (reader.TokenType != JsonTokenType.String)
                 throw Refused($"One of {allowed} is required, not {StrictDecimalConverter.Describe(reader.TokenType)}.", allowed);
             var name = reader.GetString()!;

@@ -34,6 +34,7 @@ public static class TelemetryExtensions
             o.IncludeScopes = true;
         });
 
+        var exporting = options.OtlpEndpoint is not null || !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
@@ -46,10 +47,15 @@ public static class TelemetryExtensions
                 if (options.Prometheus)
                     metrics.AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0);
             })
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperations(context.Request.Path))
-                .AddSource(CraftsmanTelemetry.Name, "Microsoft.AspNetCore.SignalR.Server")
-                .AddSource(CraftsmanTelemetry.OrleansSources));
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperations(context.Request.Path))
+                    .AddSource(CraftsmanTelemetry.Name, "Microsoft.AspNetCore.SignalR.Server")
+                    .AddSource(CraftsmanTelemetry.OrleansSources);
+                if (!(options.Tracing ?? exporting))
+                    tracing.SetSampler(new AlwaysOffSampler());
+            });
 
         if (options.OtlpEndpoint is { } endpoint)
             telemetry.UseOtlpExporter(options.OtlpProtocol == OtlpProtocol.Grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf, endpoint);

@@ -23,8 +23,12 @@ public sealed class TelemetryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new GatewayFactory(GatewayFactory.NewDatabasePath(), builder => builder.ConfigureServices(services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans))));
+        _factory = new GatewayFactory(GatewayFactory.NewDatabasePath(), builder =>
+        {
+            // No collector here: traces are on because this setting says so, into the test's own exporter.
+            builder.UseSetting("Craftsman:Telemetry:Tracing", "true");
+            builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
+        });
         _client = new GatewayClient(_factory);
         await _client.GoLive();
     }

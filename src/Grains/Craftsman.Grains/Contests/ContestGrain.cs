@@ -174,8 +174,14 @@ public sealed class ContestGrain(
         return _observers.Notify(o => o.ContestChanged(update));
     }
 
+    /// <summary>
+    /// What every gateway is pushed: the boards and the changed sheets without their correction
+    /// history, which no push shows and which grows with every correction (the whole history on each
+    /// push cost more than the mark itself); the chief reads it with the sheets on request.
+    /// </summary>
     private ContestUpdate Update(ImmutableArray<Scoresheet> changed) =>
-        new(RoundBoards.Panel(_round), changed, RoundBoards.Public(_round)) { Follows = _lastPushed };
+        new(RoundBoards.Panel(_round), changed.IsDefault ? changed : [.. changed.Select(s => s.Corrections.IsDefaultOrEmpty ? s : s with { Corrections = [] })],
+            RoundBoards.Public(_round)) { Follows = _lastPushed };
 
     /// <summary>The contestants' own records follow the committed ledger, after the answer: never on the acknowledgement path.</summary>
     private void Feed(RoundState before, RoundState after)
