@@ -80,6 +80,12 @@ async function loadEdition() {
       state.edition = edition;
       state.occupations = occupations;
       for (const o of occupations) state.byCode.set(o.code, o);
+      // A stage's round ("lift-repair~selection") carries its occupation's names; its scheme is read for the round itself.
+      const [base, stage] = (occupationParam ?? '').split('~');
+      if (stage && state.byCode.has(base)) {
+        const occupation = state.byCode.get(base);
+        state.byCode.set(occupationParam, { ...occupation, code: occupationParam, scheme: `${occupation.scheme}~${stage}` });
+      }
       $('#edition-title').textContent = loc(edition.title);
       return;
     } catch (error) {
