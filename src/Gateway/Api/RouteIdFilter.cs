@@ -9,21 +9,24 @@ namespace Craftsman.Gateway.Api;
 /// </summary>
 public sealed class RouteIdFilter(EditionDirectory editions) : IEndpointFilter
 {
-    private static readonly string[] Ids = ["editionId", "contestantId", "judgeId"];
+    private static readonly string IdShape = $"an id of 1 to {InputRules.MaxIdLength} characters ({InputRules.IdCharacters})";
+
+    // An occupation in an address may name one of its stages' rounds ("lift-repair~selection").
+    private static readonly (string Name, Func<string?, bool> Valid, string Shape)[] Ids =
+    [
+        ("editionId", InputRules.IsId, IdShape),
+        ("contestantId", InputRules.IsId, IdShape),
+        ("judgeId", InputRules.IsId, IdShape),
+        ("occupation", InputRules.IsRoundCode, $"an occupation code, or a round code \"{{occupation}}~{{stage}}\", of ids of 1 to {InputRules.MaxIdLength} characters ({InputRules.IdCharacters})"),
+    ];
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var route = context.HttpContext.Request.RouteValues;
-        foreach (var name in Ids)
-            if (route.TryGetValue(name, out var value) && !InputRules.IsId(value as string))
-                return Problems.Problem(StatusCodes.Status400BadRequest,
-                    $"{name}: an id of 1 to {InputRules.MaxIdLength} characters ({InputRules.IdCharacters}) is required.", "InvalidId",
+        foreach (var (name, valid, shape) in Ids)
+            if (route.TryGetValue(name, out var value) && !valid(value as string))
+                return Problems.Problem(StatusCodes.Status400BadRequest, $"{name}: {shape} is required.", "InvalidId",
                     new Dictionary<string, object?> { ["params"] = new Dictionary<string, string> { ["field"] = name, ["maxLength"] = $"{InputRules.MaxIdLength}" } });
-        // An occupation in an address may name one of its stages' rounds ("lift-repair~selection").
-        if (route.TryGetValue("occupation", out var occupation) && !InputRules.IsRoundCode(occupation as string))
-            return Problems.Problem(StatusCodes.Status400BadRequest,
-                $"occupation: an occupation code, or a round code \"{{occupation}}~{{stage}}\", of ids of 1 to {InputRules.MaxIdLength} characters ({InputRules.IdCharacters}) is required.", "InvalidId",
-                new Dictionary<string, object?> { ["params"] = new Dictionary<string, string> { ["field"] = "occupation", ["maxLength"] = $"{InputRules.MaxIdLength}" } });
         if (route.TryGetValue("editionId", out var edition) && !CreatesEdition(context.HttpContext)
             && !await editions.Exists(edition as string))
             return Problems.EditionNotFound((string)edition!);

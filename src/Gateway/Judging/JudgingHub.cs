@@ -138,7 +138,7 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
     /// stage the tablet connected for, if any: "{occupation}~{stage}", as the round is named in addresses.
     /// </summary>
     private ContestKey Key => new(Context.User!.EditionId()!,
-        Stage is { } stage ? $"{Context.User!.OccupationCode()}{Craftsman.Contracts.Editions.StageKey.Separator}{stage}" : Context.User!.OccupationCode()!);
+        new Craftsman.Contracts.Editions.StageKey(Context.User!.EditionId()!, Context.User!.OccupationCode()!, Stage).RoundCode);
 
     private string? Stage => Context.GetHttpContext()?.Request.Query[StageParameter].ToString() is { Length: > 0 } stage ? stage : null;
 

@@ -15,6 +15,7 @@ import { startOfficials, renderOfficial, wireOfficialControls } from './official
 const SESSION_KEY = 'craftsman.judge.session';
 // A stage other than the occupation's main round (/judge/?stage=selection): its own round, queue and cache.
 const STAGE = new URLSearchParams(location.search).get('stage')?.trim() || null;
+const STAGE_SUFFIX = STAGE ? `.${STAGE}` : '';
 const SELECTED_KEY = 'craftsman.judge.selected';
 const MAX_UNEXPECTED_FAILURES = 5;
 
@@ -208,7 +209,7 @@ function renderWho() {
 // ---------------------------------------------------------------- session
 
 function cacheKey() {
-  return `craftsman.judge.cache.${state.session.editionId}.${state.session.judgeId}${STAGE ? `.${STAGE}` : ''}`;
+  return `craftsman.judge.cache.${state.session.editionId}.${state.session.judgeId}${STAGE_SUFFIX}`;
 }
 
 /** The round this tablet marks, as the server names it: the occupation, or "{occupation}~{stage}". */
@@ -241,7 +242,7 @@ function startSession() {
   }
   $('#loading').hidden = !!state.contest;
 
-  state.outbox = new Outbox(`craftsman.outbox.${s.editionId}.${s.judgeId}${STAGE ? `.${STAGE}` : ''}`);
+  state.outbox = new Outbox(`craftsman.outbox.${s.editionId}.${s.judgeId}${STAGE_SUFFIX}`);
   state.selected = sessionStorage.getItem(SELECTED_KEY);
 
   // What this device last knew, so a reload without a connection still shows the contest and the queue.

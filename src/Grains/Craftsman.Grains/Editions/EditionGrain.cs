@@ -71,29 +71,20 @@ public sealed class EditionGrain(
     {
         // An occupation with stages sets up each stage's round from what is known (the document is passed: no call back here).
         // Its rounds are not rolled back if another occupation refuses (none has left Draft: the next import replaces them).
-        if (!StageKey.StagesOf(occupation).IsEmpty)
-        {
-            try
-            {
-                return new SetUp(occupation.Code, null,
-                    await GrainFactory.GetGrain<IStageGrain>(GrainKeys.Contest(this.GetPrimaryKeyString(), occupation.Code)).Prepare(document), null);
-            }
-            catch (Exception e)
-            {
-                return new SetUp(occupation.Code, null, null, e);
-            }
-        }
-        var definition = new ContestDefinition(
-            document.Edition,
-            occupation,
-            document.MarkingSchemes.Single(s => s.Id == occupation.Scheme),
-            [.. document.Contestants.Where(c => c.Occupation == occupation.Code)],
-            [.. document.Judges.Where(j => j.Occupation == occupation.Code)]);
+        var staged = !StageKey.StagesOf(occupation).IsEmpty;
         var contest = Contest(occupation.Code);
-        var previous = await contest.GetDefinition();
+        var previous = staged ? null : await contest.GetDefinition();
         try
         {
-            return new SetUp(occupation.Code, previous, await contest.Setup(definition), null);
+            var error = staged
+                ? await GrainFactory.GetGrain<IStageGrain>(GrainKeys.Contest(this.GetPrimaryKeyString(), occupation.Code)).Prepare(document)
+                : await contest.Setup(new ContestDefinition(
+                    document.Edition,
+                    occupation,
+                    document.MarkingSchemes.Single(s => s.Id == occupation.Scheme),
+                    [.. document.Contestants.Where(c => c.Occupation == occupation.Code)],
+                    [.. document.Judges.Where(j => j.Occupation == occupation.Code)]));
+            return new SetUp(occupation.Code, previous, error, null);
         }
         catch (Exception e)
         {

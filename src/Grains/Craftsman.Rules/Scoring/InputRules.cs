@@ -1,3 +1,4 @@
+using Craftsman.Contracts.Editions;
 namespace Craftsman.Rules.Scoring;
 
 /// <summary>
@@ -31,9 +32,8 @@ public static class InputRules
 
     /// <summary>A round in an address: an occupation's code, or "{occupation}~{stage}" for a stage that is not its main round.</summary>
     public static bool IsRoundCode(string? value) =>
-        value?.IndexOf('~') is { } tilde && tilde >= 0
-            ? value.Length <= 2 * MaxIdLength + 1 && IsId(value[..tilde]) && IsId(value[(tilde + 1)..])
-            : IsId(value);
+        value is not null && StageKey.FromRoundCode("", value) is var round
+            && IsId(round.OccupationCode) && (round.StageId is null || IsId(round.StageId));
 
     public static bool IsKey(string? value) =>
         value is { Length: > 0 and <= MaxKeyLength } && value.All(c => IsIdChar(c) || c == ':');
