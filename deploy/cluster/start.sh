@@ -270,7 +270,11 @@ if [ "$build" -eq 1 ]; then
   for project in Silo Gateway; do
     target="$repo/artifacts/cluster/$(echo "$project" | tr '[:upper:]' '[:lower:]')"
     rm -rf "$target"
-    if ! dotnet publish -c Release -nologo "$repo/src/$project/Craftsman.$project.csproj" -o "$target" >"$build_log" 2>&1; then
+    # The gateway as a cluster runs it: built without the embedded silo (contracts only), in its
+    # own intermediate folder so it never mixes with the embedded build's.
+    variant=()
+    [ "$project" = Gateway ] && variant=(-p:CraftsmanEmbedded=false --artifacts-path "$repo/artifacts/cluster/build")
+    if ! dotnet publish -c Release -nologo "$repo/src/$project/Craftsman.$project.csproj" "${variant[@]}" -o "$target" >"$build_log" 2>&1; then
       grep -E ' error |: error' "$build_log" | sort -u | head -n 30 >&2 || tail -n 30 "$build_log" >&2
       rm -f "$build_log"
       die "dotnet publish -c Release src/$project failed"

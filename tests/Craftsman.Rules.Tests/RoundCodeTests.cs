@@ -1,3 +1,4 @@
+using Craftsman.Contracts.Input;
 using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Rules.Tests;

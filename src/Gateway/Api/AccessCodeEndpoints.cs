@@ -1,3 +1,4 @@
+using Craftsman.Contracts.Input;
 using Craftsman.Gateway.Cluster;
 using System.Collections.Immutable;
 using Craftsman.Contracts.Access;
@@ -5,7 +6,6 @@ using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.People;
 using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Venue;
-using Craftsman.Rules.Scoring;
 using QRCoder;
 
 namespace Craftsman.Gateway.Api;

@@ -1,3 +1,4 @@
+using Craftsman.Contracts.Input;
 using Craftsman.Gateway.Judging;
 using System.Security.Claims;
 using System.Text;
@@ -8,7 +9,6 @@ using Craftsman.Contracts.Marking;
 using Craftsman.Gateway.Auth;
 using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Live;
-using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Gateway.Api;
 

@@ -1,7 +1,7 @@
+using Craftsman.Contracts.Input;
 using System.Collections.Immutable;
 using Craftsman.Contracts.Editions;
 using Craftsman.Gateway.Cluster;
-using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Gateway.Api;
 

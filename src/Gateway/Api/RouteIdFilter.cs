@@ -1,4 +1,4 @@
-using Craftsman.Rules.Scoring;
+using Craftsman.Contracts.Input;
 
 namespace Craftsman.Gateway.Api;
 

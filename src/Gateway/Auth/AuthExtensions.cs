@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Craftsman.Gateway.Cluster;
-using Craftsman.Silo.Settings;
+using Craftsman.Hosting.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Craftsman.Gateway.Auth;

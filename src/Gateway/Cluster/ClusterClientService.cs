@@ -1,5 +1,5 @@
 using Craftsman.Contracts.Editions;
-using Craftsman.Silo.Extensions;
+using Craftsman.Hosting.Modes;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;

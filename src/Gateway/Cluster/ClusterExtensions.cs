@@ -1,6 +1,9 @@
-using Craftsman.Silo.Extensions;
-using Craftsman.Silo.Health;
-using Craftsman.Silo.Settings;
+#if CRAFTSMAN_EMBEDDED
+using Craftsman.Gateway.Embedded;
+#endif
+using Craftsman.Hosting.Health;
+using Craftsman.Hosting.Modes;
+using Craftsman.Hosting.Settings;
 using Polly;
 
 namespace Craftsman.Gateway.Cluster;
@@ -19,29 +22,18 @@ public static class ClusterExtensions
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthExtensions.Ready]);
         if (craftsman.Mode == CraftsmanMode.Embedded)
         {
-            builder.AddCraftsmanSilo();
-            builder.Services.AddHostedService<CoHostedSiloConnection>();
+#if CRAFTSMAN_EMBEDDED
+            builder.AddCoHostedSilo();
+#else
+            throw new InvalidOperationException(
+                "Craftsman:Mode = Embedded: this gateway was built for a cluster (-p:CraftsmanEmbedded=false) and hosts no silo. " +
+                "Set Craftsman:Mode to Cluster (environment: Craftsman__Mode=Cluster), or run the embedded build.");
+#endif
         }
         else
         {
             builder.Services.AddHostedService<ClusterClientService>();
         }
         return builder;
-    }
-
-    /// <summary>Embedded mode: the grains are in this process, available once the silo has started.</summary>
-    private sealed class CoHostedSiloConnection(ClusterAccess access, IGrainFactory grains) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            access.Connected(grains, "embedded silo running");
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            access.Disconnected("embedded silo stopping");
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using Craftsman.Silo.Settings;
+using Craftsman.Hosting.Settings;
 
 namespace Craftsman.Gateway.Cluster;
 
-/// <summary>The "Craftsman" section's settings with which a gateway reaches the cluster (the mode is <see cref="Silo.Extensions.CraftsmanOptions"/>).</summary>
+/// <summary>The "Craftsman" section's settings with which a gateway reaches the cluster (the mode is <see cref="Hosting.Modes.CraftsmanOptions"/>).</summary>
 public sealed class GatewayClusterOptions : IValidatableObject
 {
     public const string Section = CraftsmanSettings.Root;

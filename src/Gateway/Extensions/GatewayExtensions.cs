@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Auth;
+using Craftsman.Gateway.Backups;
 using Craftsman.Gateway.Benchmark;
 using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Connections;
@@ -16,9 +17,9 @@ using Microsoft.Extensions.Options;
 using Craftsman.Gateway.Judging;
 using Craftsman.Gateway.Live;
 using Craftsman.Gateway.Venue;
-using Craftsman.Silo.Health;
-using Craftsman.Silo.Settings;
-using Craftsman.Silo.Telemetry;
+using Craftsman.Hosting.Health;
+using Craftsman.Hosting.Settings;
+using Craftsman.Hosting.Telemetry;
 
 namespace Craftsman.Gateway.Extensions;
 

@@ -1,9 +1,9 @@
+using Craftsman.Contracts.Input;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Gateway.Input;
 

@@ -1,3 +1,4 @@
+using Craftsman.Contracts.Input;
 using System.Collections.Immutable;
 using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Contests;
@@ -10,7 +11,6 @@ using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Craftsman.Gateway.Refusals;
-using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Gateway.Judging;
 

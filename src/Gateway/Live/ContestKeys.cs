@@ -1,7 +1,7 @@
+using Craftsman.Contracts.Input;
 using Craftsman.Contracts.Editions;
 using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Refusals;
-using Craftsman.Rules.Scoring;
 
 namespace Craftsman.Gateway.Live;
 

@@ -1,3 +1,4 @@
+using Craftsman.Contracts.Input;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.Screens;
@@ -5,7 +6,6 @@ using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Connections;
 using Craftsman.Gateway.Refusals;
-using Craftsman.Rules.Scoring;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 

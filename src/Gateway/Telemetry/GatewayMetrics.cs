@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Craftsman.Silo.Telemetry;
+using Craftsman.Hosting.Telemetry;
 
 namespace Craftsman.Gateway.Telemetry;
 

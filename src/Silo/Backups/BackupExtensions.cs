@@ -1,4 +1,4 @@
-using Craftsman.Silo.Settings;
+using Craftsman.Hosting.Settings;
 
 namespace Craftsman.Silo.Backups;
 

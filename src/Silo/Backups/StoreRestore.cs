@@ -1,5 +1,5 @@
 using Craftsman.Silo.Extensions;
-using Craftsman.Silo.Settings;
+using Craftsman.Hosting.Settings;
 using Microsoft.Data.Sqlite;
 
 namespace Craftsman.Silo.Backups;

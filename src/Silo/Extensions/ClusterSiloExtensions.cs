@@ -1,4 +1,5 @@
 using Craftsman.Grains;
+using Craftsman.Hosting.Modes;
 using Craftsman.Grains.Storage;
 using Craftsman.Silo.Storage;
 using Microsoft.Extensions.Options;
@@ -20,9 +21,6 @@ public static class ClusterSiloExtensions
     /// <summary>The ADO.NET provider's own name; grains reach it only through the Polly guard named "craftsman".</summary>
     public const string DatabaseStorage = "craftsman-database";
 
-    /// <summary>The ADO.NET invariant under which Orleans loads Npgsql.</summary>
-    public const string Invariant = "Npgsql";
-
     /// <summary>
     /// Joins the silo to the cluster recorded in PostgreSQL and keeps the "craftsman" grain storage
     /// and the reminders there. ClusterId and ServiceId come from the host's <see cref="ClusterOptions"/>.
@@ -34,12 +32,12 @@ public static class ClusterSiloExtensions
 
         silo.UseAdoNetClustering(o =>
         {
-            o.Invariant = Invariant;
+            o.Invariant = CraftsmanConnectionStrings.AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
         silo.AddAdoNetGrainStorage(DatabaseStorage, options => options.Configure<Serializer>((o, serializer) =>
         {
-            o.Invariant = Invariant;
+            o.Invariant = CraftsmanConnectionStrings.AdoNetInvariant;
             o.ConnectionString = connectionString;
             // Orleans' binary format rather than the provider's JSON default: our state records are
             // [GenerateSerializer] types with [Id]s, and round-trip exactly (and version-tolerantly) in it.
@@ -56,22 +54,9 @@ public static class ClusterSiloExtensions
             services.GetRequiredService<ILogger<ResilientLedgerStore>>()));
         silo.UseAdoNetReminderService(o =>
         {
-            o.Invariant = Invariant;
+            o.Invariant = CraftsmanConnectionStrings.AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
         return silo;
-    }
-
-    /// <summary>Lets a client (a gateway not hosting a silo) find the cluster's gateways in PostgreSQL.</summary>
-    public static IClientBuilder UseCraftsmanAdoNetClustering(this IClientBuilder client, string connectionString)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-
-        return client.UseAdoNetClustering(o =>
-        {
-            o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
-        });
     }
 }

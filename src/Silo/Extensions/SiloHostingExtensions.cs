@@ -1,9 +1,10 @@
+using Craftsman.Hosting.Modes;
 using Craftsman.Grains;
 using Craftsman.Grains.Storage;
 using Craftsman.Silo.Backups;
 using Craftsman.Silo.Health;
 using Craftsman.Silo.Seeding;
-using Craftsman.Silo.Settings;
+using Craftsman.Hosting.Settings;
 using Craftsman.Silo.Storage;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;

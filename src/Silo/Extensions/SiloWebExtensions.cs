@@ -1,6 +1,7 @@
+using Craftsman.Hosting.Health;
 using Craftsman.Silo.Health;
-using Craftsman.Silo.Settings;
-using Craftsman.Silo.Telemetry;
+using Craftsman.Hosting.Settings;
+using Craftsman.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 

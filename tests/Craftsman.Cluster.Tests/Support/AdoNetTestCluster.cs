@@ -1,5 +1,6 @@
 using Craftsman.Grains;
 using System.Reflection;
+using Craftsman.Hosting.Modes;
 using Craftsman.Silo.Extensions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -52,7 +53,12 @@ public static class AdoNetTestCluster
         });
         builder.ConfigureClient(client =>
         {
-            client.UseCraftsmanAdoNetClustering(connectionString);
+            // As a cluster gateway finds the silos (the gateway's AdoNetClusterDiscovery).
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = CraftsmanConnectionStrings.AdoNetInvariant;
+                o.ConnectionString = connectionString;
+            });
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
         });

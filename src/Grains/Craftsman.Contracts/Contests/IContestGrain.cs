@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Craftsman.Contracts.Analytics;
 using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Marking;
 
@@ -74,6 +75,10 @@ public interface IContestGrain : IGrainWithStringKey
     /// <summary>One contestant's scoresheet with real identities: what the contestant's own record is rebuilt from.</summary>
     [Alias("GetScoresheetOf")]
     Task<Scoresheet?> GetScoresheetOf(string contestantId);
+
+    /// <summary>How each judge of the panel marks compared with the panel, for the organiser (judges named, contestants not).</summary>
+    [Alias("GetJudgeAnalytics")]
+    Task<OccupationAnalytics> GetJudgeAnalytics();
 
     /// <summary>Every contestant's scoresheet, in draw-number order with draw numbers in a blind round.</summary>
     [Alias("GetScoresheets")]

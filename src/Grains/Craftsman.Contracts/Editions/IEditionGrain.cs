@@ -1,3 +1,4 @@
+using Craftsman.Contracts.Analytics;
 using Orleans.Concurrency;
 using System.Collections.Immutable;
 using Craftsman.Contracts.People;
@@ -21,6 +22,10 @@ public interface IEditionGrain : IGrainWithStringKey
 
     [Alias("GetOccupations"), AlwaysInterleave]
     Task<ImmutableArray<Occupation>> GetOccupations();
+
+    /// <summary>Judge analytics across the edition's occupations, for the organiser; null for an edition not imported.</summary>
+    [Alias("GetJudgeAnalytics"), AlwaysInterleave]
+    Task<EditionAnalytics?> GetJudgeAnalytics();
 
     [Alias("GetContestants")]
     Task<ImmutableArray<Contestant>> GetContestants();

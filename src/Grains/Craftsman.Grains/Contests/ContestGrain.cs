@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Craftsman.Contracts.Analytics;
 using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
@@ -10,6 +11,7 @@ using Craftsman.Contracts.Stages;
 using Craftsman.Grains.Storage;
 using Craftsman.Rules.Ledger;
 using Craftsman.Rules.Round;
+using Craftsman.Rules.Scoring;
 using Craftsman.Rules.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -139,6 +141,14 @@ public sealed class ContestGrain(
 
     public Task<ImmutableArray<Scoresheet>> GetScoresheets() => Task.FromResult<ImmutableArray<Scoresheet>>(
         [.. _round.Sheets.Values.Select(sheet => Visibility.Mask(_round, sheet)).OrderBy(sheet => sheet.ContestantId, StringComparer.Ordinal)]);
+
+    public Task<OccupationAnalytics> GetJudgeAnalytics()
+    {
+        var occupation = StageKey.Parse(Key).OccupationCode;
+        return Task.FromResult(_round.Definition is { } d
+            ? new OccupationAnalytics(occupation, [.. JudgeAnalytics.Compute(occupation, d.Scheme, _round.Sheets.Values)])
+            : new OccupationAnalytics(occupation, []));
+    }
 
     public Task<Scoresheet?> GetScoresheetOf(string contestantId) => Task.FromResult(_round.Sheets.GetValueOrDefault(contestantId));
 

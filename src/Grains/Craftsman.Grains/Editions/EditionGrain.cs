@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
+using Craftsman.Contracts.Analytics;
 using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.People;
@@ -53,6 +54,11 @@ public sealed class EditionGrain(
 
     public Task<ImmutableArray<Occupation>> GetOccupations() =>
         Task.FromResult(state.State.Document?.Occupations ?? []);
+
+    public async Task<EditionAnalytics?> GetJudgeAnalytics() =>
+        state.State.Document is { } document
+            ? JudgeAnalytics.Across(await Task.WhenAll(document.Occupations.Select(o => Contest(o.Code).GetJudgeAnalytics())))
+            : null;
 
     public Task<ImmutableArray<Contestant>> GetContestants() =>
         Task.FromResult(state.State.Document?.Contestants ?? []);

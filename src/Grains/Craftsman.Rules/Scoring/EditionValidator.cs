@@ -1,3 +1,4 @@
+using Craftsman.Contracts.Input;
 using System.Collections.Immutable;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.People;

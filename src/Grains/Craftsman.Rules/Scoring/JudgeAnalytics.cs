@@ -1,3 +1,5 @@
+using Craftsman.Contracts.Analytics;
+using System.Collections.Immutable;
 using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Marking;
 
@@ -7,6 +9,13 @@ namespace Craftsman.Rules.Scoring;
 public static class JudgeAnalytics
 {
     private sealed record Sample(string Judge, CriterionKind Kind, decimal? Deviation, bool Flagged, bool Dropped);
+
+    /// <summary>An edition's analytics: its occupations' as they are, and every judge most lenient first (judges without a judgement mark last).</summary>
+    public static EditionAnalytics Across(IEnumerable<OccupationAnalytics> occupations)
+    {
+        var list = occupations.ToImmutableArray();
+        return new EditionAnalytics(list, [.. list.SelectMany(o => o.Judges).OrderByDescending(j => j.Leniency)]);
+    }
 
     public static IReadOnlyList<JudgeStatistics> Compute(string occupationCode, MarkingScheme scheme, IEnumerable<Scoresheet> sheets)
     {

@@ -1,3 +1,4 @@
+using Craftsman.Contracts.Input;
 using System.Collections.Immutable;
 using System.Globalization;
 using Craftsman.Contracts.Contests;

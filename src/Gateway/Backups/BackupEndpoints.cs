@@ -1,7 +1,7 @@
+using Craftsman.Gateway.Api;
 using Craftsman.Gateway.Auth;
-using Craftsman.Silo.Backups;
 
-namespace Craftsman.Gateway.Api;
+namespace Craftsman.Gateway.Backups;
 
 public static class BackupEndpoints
 {
@@ -13,9 +13,9 @@ public static class BackupEndpoints
     {
         app.MapPost("/api/backups", async (IServiceProvider services, CancellationToken cancellationToken) =>
             {
-                if (services.GetService<StoreBackup>() is not { } backup)
+                if (services.GetService<IOnlineBackup>() is not { } backup)
                     return Problems.Problem(StatusCodes.Status409Conflict,
-                        "This gateway runs in cluster mode: the round is in PostgreSQL, which is backed up with its own tools (deploy/README.md).",
+                        "This gateway belongs to a cluster: the round is in PostgreSQL, which is backed up with its own tools (deploy/README.md).",
                         "BackupsNotAvailable");
                 var file = await backup.TakeAsync(cancellationToken);
                 return Results.Ok(new { file = file.FileName, folder = backup.Folder, bytes = file.Bytes, takenAt = file.TakenAt });

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Microsoft.Extensions.Options;
 
-namespace Craftsman.Silo.Settings;
+namespace Craftsman.Hosting.Settings;
 
 /// <summary>
 /// Checks one of our configuration sections at start: every key under it is a setting we know (a

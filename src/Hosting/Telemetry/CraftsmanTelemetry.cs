@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Craftsman.Silo.Telemetry;
+namespace Craftsman.Hosting.Telemetry;
 
 /// <summary>
 /// Our own trace source and meter, both named "Craftsman". Static, like the runtime's own: the

@@ -1,5 +1,5 @@
 using Craftsman.Contracts.Editions;
-namespace Craftsman.Rules.Scoring;
+namespace Craftsman.Contracts.Input;
 
 /// <summary>
 /// What an id, an idempotency key and a mark's value may look like, wherever they come from (the

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 
-namespace Craftsman.Silo.Health;
+namespace Craftsman.Hosting.Health;
 
 /// <summary>
 /// /health/live (the process answers: restart it if not), /health/ready (it can do its work: send
@@ -12,14 +12,6 @@ public static class HealthExtensions
 {
     /// <summary>Checks carrying this tag decide readiness.</summary>
     public const string Ready = "ready";
-
-    public static IServiceCollection AddCraftsmanSiloHealth(this IServiceCollection services)
-    {
-        services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>("storage", tags: [Ready])
-            .AddCheck<SiloMembershipHealthCheck>("silo", tags: [Ready]);
-        return services;
-    }
 
     public static IEndpointRouteBuilder MapCraftsmanHealth(this IEndpointRouteBuilder app)
     {

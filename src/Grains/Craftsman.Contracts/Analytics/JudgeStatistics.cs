@@ -1,4 +1,4 @@
-namespace Craftsman.Rules.Scoring;
+namespace Craftsman.Contracts.Analytics;
 
 /// <summary>
 /// How one judge marks compared with their panel. <see cref="Marks"/> counts every mark they
@@ -10,13 +10,14 @@ namespace Craftsman.Rules.Scoring;
 /// marked that ended flagged, by either kind of flag (spread over tolerance, measurement
 /// disagreement); dropped rate the share of their judgement marks trimmed as highest or lowest.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("craftsman.JudgeStatistics")]
 public sealed record JudgeStatistics(
-    string JudgeId,
-    string OccupationCode,
-    int Marks,
-    decimal? Leniency,
-    decimal? Spread,
-    decimal FlagRate,
-    decimal? DroppedRate,
-    int JudgementMarks,
-    int MeasurementMarks);
+    [property: Id(0)] string JudgeId,
+    [property: Id(1)] string OccupationCode,
+    [property: Id(2)] int Marks,
+    [property: Id(3)] decimal? Leniency,
+    [property: Id(4)] decimal? Spread,
+    [property: Id(5)] decimal FlagRate,
+    [property: Id(6)] decimal? DroppedRate,
+    [property: Id(7)] int JudgementMarks,
+    [property: Id(8)] int MeasurementMarks);

@@ -1,4 +1,4 @@
-namespace Craftsman.Silo.Extensions;
+namespace Craftsman.Hosting.Modes;
 
 /// <summary>The one setting, "Craftsman:Mode", that chooses how the system is hosted.</summary>
 public enum CraftsmanMode

@@ -1,4 +1,4 @@
-using Craftsman.Silo.Settings;
+using Craftsman.Hosting.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Console;
@@ -8,7 +8,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Craftsman.Silo.Telemetry;
+namespace Craftsman.Hosting.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for silos and gateways, registered once (eShop's ServiceDefaults): traces from

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Craftsman.Silo.Settings;
+namespace Craftsman.Hosting.Settings;
 
 /// <summary>
 /// Every setting of ours is an options class bound from its section and validated when the host

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Craftsman.Silo.Health;
+namespace Craftsman.Hosting.Health;
 
 /// <summary>The health endpoints as JSON: the overall status and what each check said, for people and load balancers.</summary>
 public static class HealthReportWriter

@@ -1,4 +1,4 @@
-namespace Craftsman.Silo.Telemetry;
+namespace Craftsman.Hosting.Telemetry;
 
 /// <summary>The "Craftsman:Telemetry" section.</summary>
 public sealed class TelemetryOptions

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Craftsman.Silo.Settings;
+using Craftsman.Hosting.Settings;
 using Orleans.Configuration;
 
-namespace Craftsman.Silo.Extensions;
+namespace Craftsman.Hosting.Modes;
 
 /// <summary>The settings directly under "Craftsman" that silos and gateways share.</summary>
 public sealed class CraftsmanOptions

@@ -1,4 +1,4 @@
-namespace Craftsman.Silo.Telemetry;
+namespace Craftsman.Hosting.Telemetry;
 
 /// <summary>How spans, metrics and logs travel to an OpenTelemetry collector.</summary>
 public enum OtlpProtocol
