@@ -1,5 +1,6 @@
 using Craftsman.Gateway.Cluster;
 using Craftsman.Gateway.Extensions;
+using Craftsman.Gateway.Venue;
 #if CRAFTSMAN_EMBEDDED
 using Craftsman.Silo.Backups;
 
@@ -7,6 +8,10 @@ using Craftsman.Silo.Backups;
 if (StoreRestore.IsCommand(args, out var backup, out var settings))
     return StoreRestore.Run(backup, WebApplication.CreateBuilder(settings).Configuration, Console.Out);
 #endif
+
+// `venue-cert --host ADDRESS`: the venue's HTTPS certificates, so tablets keep the page for offline use.
+if (VenueCertificate.IsCommand(args))
+    return VenueCertificate.Run(args, Console.Out, TimeProvider.System);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCraftsmanCluster();

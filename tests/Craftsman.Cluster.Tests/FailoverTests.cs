@@ -130,7 +130,7 @@ public sealed class FailoverTests(PostgresServer server, ITestOutputHelper outpu
                         Assert.Equal((p.Submission.JudgeId, p.Submission.CriterionId, p.Submission.Value), (mark.JudgeId, mark.CriterionId, mark.Value));
                     }
                 }
-                var board = await Contest(occupation.Code).GetLeaderboard();
+                var board = await Contest(occupation.Code).GetBoard(Audience.Organiser);
                 Assert.Equal(sheets.Select(s => (s.ContestantId, s.Marks.Length)).Order(),
                     board.Standings.Select(s => (s.ContestantId, s.MarkCount)).Order());
             }

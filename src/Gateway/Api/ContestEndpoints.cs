@@ -28,24 +28,24 @@ public static class ContestEndpoints
 
         contests.MapGet("/leaderboard", async (string editionId, string occupation, ClusterAccess cluster) =>
             await Contest(cluster.Grains, editionId, occupation) is { } contest
-                ? Results.Ok(PublicLeaderboard.From(editionId, await contest.GetPublicBoard()))
+                ? Results.Ok(PublicLeaderboard.From(editionId, await contest.GetBoard(Audience.Public)))
                 : NoContest(editionId, occupation));
 
         contests.MapGet("/live-board", async (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
             NotYours(user, editionId, occupation)
             ?? (await Contest(cluster.Grains, editionId, occupation) is { } contest
-                ? Results.Ok(PublicLeaderboard.From(editionId, await contest.GetLeaderboard()))
+                ? Results.Ok(PublicLeaderboard.From(editionId, await contest.GetBoard(user.Audience())))
                 : NoContest(editionId, occupation))).RequireAuthorization(Roles.StaffPolicy);
 
-        contests.MapGet("/definition", async (string editionId, string occupation, ClusterAccess cluster) =>
+        contests.MapGet("/definition", async (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
             await Contest(cluster.Grains, editionId, occupation) is { } contest
-                ? Results.Ok(await contest.GetPanelDefinition())
+                ? Results.Ok(await contest.GetDefinition(user.Audience()))
                 : NoContest(editionId, occupation));
 
         contests.MapGet("/status", async (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
             NotYours(user, editionId, occupation)
             ?? (await Contest(cluster.Grains, editionId, occupation) is { } contest
-                ? Results.Ok(await contest.GetStatus())
+                ? Results.Ok(await contest.GetStatus(user.Audience()))
                 : NoContest(editionId, occupation))).RequireAuthorization(Roles.OfficePolicy);
 
         contests.MapGet("/ledger", async (string editionId, string occupation, ClusterAccess cluster) =>
@@ -153,8 +153,9 @@ public static class ContestEndpoints
         var (refused, contest) = await Acting(cluster, editionId, occupation, user);
         if (refused is not null)
             return refused;
-        var status = await contest!.GetStatus();
-        var waiting = (await contest.GetDefinition())!.Contestants.Select(c => c.Id)
+        // Both as the caller may see them (draw numbers for an official in a blind round); the contest resolves either.
+        var status = await contest!.GetStatus(user.Audience());
+        var waiting = (await contest.GetDefinition(user.Audience()))!.Contestants.Select(c => c.Id)
             .Where(id => !status.CheckedIn.Contains(id) && !status.NotCompeting.Any(n => n.ContestantId == id));
         CommandResult? last = null;
         foreach (var id in waiting)

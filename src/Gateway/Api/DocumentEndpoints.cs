@@ -81,15 +81,18 @@ public static class DocumentEndpoints
     /// One occupation's result data as the contest gives it to its panel: in a blind round, before
     /// publication, that is draw numbers, so no file leaks the mapping early.
     /// </summary>
+    /// <summary>A result sheet is what the chief judge signs: the panel's view, whoever downloads it.</summary>
+    private static readonly Audience ResultSheetAudience = new(AudienceKind.ChiefJudge);
+
     private static async Task<ResultSheetData?> Gather(IGrainFactory grains, string editionId, string occupation)
     {
         var contest = grains.GetGrain<IContestGrain>(GrainKeys.Contest(editionId, occupation));
-        if (await contest.GetPanelDefinition() is not { } definition)
+        if (await contest.GetDefinition(ResultSheetAudience) is not { } definition)
             return null;
-        var board = await contest.GetLeaderboard();
-        var sheets = (await contest.GetScoresheets()).ToDictionary(s => s.ContestantId);
-        // The panel's status names contestants as the panel definition does (draw numbers in a blind round).
-        var status = await contest.GetPanelStatus();
+        var board = await contest.GetBoard(ResultSheetAudience);
+        var sheets = (await contest.GetScoresheets(ResultSheetAudience)).ToDictionary(s => s.ContestantId);
+        // The status names contestants as the definition does (draw numbers in a blind round).
+        var status = await contest.GetStatus(ResultSheetAudience);
         var contestants = definition.Contestants.Select(c => new ResultContestant(c.Id, c.Name, c.Employer, c.Role,
             status.Blind ? c.Id : null, sheets.GetValueOrDefault(c.Id))).ToImmutableArray();
         return new ResultSheetData(definition.Edition, definition.Occupation, definition.Scheme, board, contestants,

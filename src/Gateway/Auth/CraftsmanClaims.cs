@@ -26,6 +26,10 @@ public static class CraftsmanClaims
 
     public static bool IsChief(this ClaimsPrincipal user) => user.IsInRole(Roles.Chief);
 
+    /// <summary>Whose view of a round a request gets: a viewer without a token is the public.</summary>
+    public static Audience Audience(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? Contracts.Contests.Audience.Of(user.Actor()) : Contracts.Contests.Audience.Public;
+
     /// <summary>The person behind a request as the contest sees them.</summary>
     public static Actor Actor(this ClaimsPrincipal user) => new(user.JudgeId() ?? "", user.FindFirstValue(Role) switch
     {

@@ -69,9 +69,9 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
         : null;
 
     /// <summary>The contest as the tablet may show it: draw numbers instead of people in a blind round.</summary>
-    public async Task<ContestDefinition?> GetContest() => await Contest.GetPanelDefinition();
+    public async Task<ContestDefinition?> GetContest() => await Contest.GetDefinition(Context.User!.Audience());
 
-    public async Task<RoundStatus> GetStatus() => await Contest.GetPanelStatus();
+    public async Task<RoundStatus> GetStatus() => await Contest.GetStatus(Context.User!.Audience());
 
     /// <summary>Chief judge: reopen a flagged criterion of a contestant for named judges to re-mark.</summary>
     public Task<CommandResult> ReopenCriterion(string contestantId, string criterionId, string[] judgeIds)
@@ -112,15 +112,16 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
 
     public async Task<PanelUpdate> GetPanelProgress()
     {
-        var board = await Contest.GetLeaderboard();
-        return PanelUpdate.From(board, await Contest.GetScoresheets());
+        var board = await Contest.GetBoard(Context.User!.Audience());
+        return PanelUpdate.From(board, await Contest.GetScoresheets(Context.User!.Audience()));
     }
 
     /// <summary>The caller's own current marks, across the occupation's contestants.</summary>
     public async Task<ImmutableArray<OwnMark>> GetMyMarks()
     {
+        // A judge's own view holds only their marks; the chief's holds the panel's, of which theirs are asked for.
         var judgeId = Context.User!.JudgeId();
-        var sheets = await Contest.GetScoresheets();
+        var sheets = await Contest.GetScoresheets(Context.User!.Audience());
         return [.. sheets.SelectMany(s => s.Marks.Where(m => m.JudgeId == judgeId)
             .Select(m => new OwnMark(s.ContestantId, m.CriterionId, m.Value, m.EnteredAt, m.IdempotencyKey)))];
     }
@@ -130,7 +131,7 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
     {
         if (!Context.User!.IsChief())
             throw HubRefusal.Exception("Forbidden", "Only the chief judge sees the panel's marks.");
-        return await Contest.GetScoresheets();
+        return await Contest.GetScoresheets(Context.User!.Audience());
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess 
     public async Task<PublicLeaderboard> GetSnapshot(string editionId, string occupationCode)
     {
         var key = await Resolve(editionId, occupationCode);
-        var board = feed.Snapshot(Context.ConnectionId, key) ?? await cluster.Grains.GetGrain<IContestGrain>(key.GrainKey).GetPublicBoard();
+        var board = feed.Snapshot(Context.ConnectionId, key) ?? await cluster.Grains.GetGrain<IContestGrain>(key.GrainKey).GetBoard(Audience.Public);
         return PublicLeaderboard.From(editionId, board);
     }
 

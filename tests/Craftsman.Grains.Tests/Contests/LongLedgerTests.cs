@@ -57,7 +57,7 @@ public sealed class LongLedgerTests
             Assert.Equal(before.Entries, after.Entries);
             Assert.Equal(after.Version, after.Entries[^1].Sequence);
             Assert.Null(LedgerChain.Verify(after.Entries));
-            Assert.Equal(after.Entries[^1].Hash, (await again.Contest.GetStatus()).LedgerHead);
+            Assert.Equal(after.Entries[^1].Hash, (await again.Contest.GetStatus(Audience.Organiser)).LedgerHead);
             Assert.Null(LedgerReplay.Replay(after.Entries).FirstMismatch);
 
             // Every correction is still in the contestants' scoresheets, replayed from the ledger.
@@ -96,5 +96,5 @@ public sealed class LongLedgerTests
     private sealed record LedgerSnapshot(long Version, IReadOnlyList<LedgerEntry> Entries);
 
     private static async Task<LedgerSnapshot> Snapshot(ContestScenario s) =>
-        new((await s.Contest.GetLeaderboard()).Version, await s.Contest.GetLedger());
+        new((await s.Contest.GetBoard(Audience.Organiser)).Version, await s.Contest.GetLedger());
 }

@@ -15,7 +15,7 @@ public sealed class MarkBatchTests(ClusterFixture fixture)
     {
         var s = await ContestScenario.ImportAsync(_grains, RoundPhase.Live);
         var (a, b) = (s.Contestants[0], s.Contestants[1]);
-        var before = await s.Contest.GetLeaderboard();
+        var before = await s.Contest.GetBoard(Audience.Organiser);
         var ledgerBefore = (await s.Contest.GetLedger()).Count;
         MarkSubmission Mark(string key, int judge, string contestant, string criterion, decimal value) =>
             new(key, s.Judges[judge].Id, contestant, criterion, value);
@@ -42,7 +42,7 @@ public sealed class MarkBatchTests(ClusterFixture fixture)
         var v = before.Version;
         Assert.Equal([v + 1, v + 2, v + 3, v + 4], new[] { outcomes[0], outcomes[1], outcomes[5], outcomes[6] }.Select(o => o.Version));
 
-        var board = await s.Contest.GetLeaderboard();
+        var board = await s.Contest.GetBoard(Audience.Organiser);
         Assert.Equal(v + 4, board.Version);
         var sheetA = await s.Contestant(a.Id).GetScoresheet();
         Assert.Equal(16m, sheetA.Marks.Single(m => m.JudgeId == s.Judges[0].Id && m.CriterionId == "P3").Value);
@@ -59,7 +59,7 @@ public sealed class MarkBatchTests(ClusterFixture fixture)
         // The whole batch again (a gateway that never saw the answer): the same outcomes, nothing changed.
         var again = await s.Contest.SubmitMarks([.. batch]);
         Assert.Equal(outcomes.Select(o => (o.Accepted, o.Version, o.IsCorrection)), again.Select(o => (o.Accepted, o.Version, o.IsCorrection)));
-        Assert.Equal(v + 4, (await s.Contest.GetLeaderboard()).Version);
+        Assert.Equal(v + 4, (await s.Contest.GetBoard(Audience.Organiser)).Version);
         Assert.Equal(ledger.Count, (await s.Contest.GetLedger()).Count);
     }
 
@@ -67,7 +67,7 @@ public sealed class MarkBatchTests(ClusterFixture fixture)
     public async Task A_batch_of_refused_marks_writes_nothing()
     {
         var s = await ContestScenario.ImportAsync(_grains, RoundPhase.Live);
-        var before = await s.Contest.GetLeaderboard();
+        var before = await s.Contest.GetBoard(Audience.Organiser);
         var ledger = (await s.Contest.GetLedger()).Count;
 
         var outcomes = await s.Contest.SubmitMarks(
@@ -77,7 +77,7 @@ public sealed class MarkBatchTests(ClusterFixture fixture)
         ]);
 
         Assert.All(outcomes, o => Assert.False(o.Accepted));
-        Assert.Equal(before.Version, (await s.Contest.GetLeaderboard()).Version);
+        Assert.Equal(before.Version, (await s.Contest.GetBoard(Audience.Organiser)).Version);
         Assert.Equal(ledger, (await s.Contest.GetLedger()).Count);
         Assert.Empty((await s.Contestant(s.Contestants[0].Id).GetScoresheet()).Marks);
     }

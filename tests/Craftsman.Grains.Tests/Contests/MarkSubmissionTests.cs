@@ -13,12 +13,12 @@ public sealed class MarkSubmissionTests(ClusterFixture fixture)
     public async Task AcceptedMarkShowsInLeaderboardWithHigherVersion()
     {
         var s = await ContestScenario.ImportAsync(_grains, RoundPhase.Live);
-        var before = await s.Contest.GetLeaderboard();
+        var before = await s.Contest.GetBoard(Audience.Organiser);
 
         var outcome = await s.Submit(s.Judges[0], s.Contestants[0], "P3", 15.5m);
 
         Assert.True(outcome.Accepted);
-        var after = await s.Contest.GetLeaderboard();
+        var after = await s.Contest.GetBoard(Audience.Organiser);
         Assert.Equal(outcome.Version, after.Version);
         Assert.True(after.Version > before.Version);
         var standing = after.Standings.Single(x => x.ContestantId == s.Contestants[0].Id);
@@ -46,7 +46,7 @@ public sealed class MarkSubmissionTests(ClusterFixture fixture)
         var s = await ContestScenario.ImportAsync(_grains, RoundPhase.Live);
         var contestant = s.Contestants[0];
         Assert.True((await s.Submit(s.Judges[1], contestant, "P4", 8m)).Accepted);
-        var boardBefore = await s.Contest.GetLeaderboard();
+        var boardBefore = await s.Contest.GetBoard(Audience.Organiser);
         var sheetBefore = await s.Contestant(contestant.Id).GetScoresheet();
         var judgeId = who switch
         {
@@ -73,7 +73,7 @@ public sealed class MarkSubmissionTests(ClusterFixture fixture)
     {
         var s = await ContestScenario.ImportAsync(_grains, phase);
         var contestant = s.Contestants[0];
-        var boardBefore = await s.Contest.GetLeaderboard();
+        var boardBefore = await s.Contest.GetBoard(Audience.Organiser);
         var sheetBefore = await s.Contestant(contestant.Id).GetScoresheet();
 
         var outcome = await s.Submit(s.Judges[0], contestant, "P3", 15m);
@@ -95,12 +95,12 @@ public sealed class MarkSubmissionTests(ClusterFixture fixture)
     {
         var s = await ContestScenario.ImportAsync(_grains, RoundPhase.Live);
         var first = await s.Submit(s.Judges[0], s.Contestants[0], "P3", 15m, key: "tablet-1");
-        var board = await s.Contest.GetLeaderboard();
+        var board = await s.Contest.GetBoard(Audience.Organiser);
 
         var again = await s.Submit(s.Judges[0], s.Contestants[0], "P3", 15m, key: "tablet-1");
 
         Assert.Equal(first, again);
-        Assert.Equal(board.Version, (await s.Contest.GetLeaderboard()).Version);
+        Assert.Equal(board.Version, (await s.Contest.GetBoard(Audience.Organiser)).Version);
         var sheet = await s.Contestant(s.Contestants[0].Id).GetScoresheet();
         Assert.Single(sheet.Marks);
         Assert.Empty(sheet.Corrections);
@@ -174,13 +174,13 @@ public sealed class MarkSubmissionTests(ClusterFixture fixture)
         var third = await s.Submit(s.Judges[2], s.Contestants[0], "P1", 25m);
 
         Assert.Equal(MarkRejectionCode.MeasurementAlreadyConfirmed, third.Rejection?.Code);
-        var board = await s.Contest.GetLeaderboard();
+        var board = await s.Contest.GetBoard(Audience.Organiser);
         Assert.True(board.Standings.Single(x => x.ContestantId == s.Contestants[0].Id).HasOpenFlags);
     }
 
     private async Task AssertUnchanged(ContestScenario s, string contestantId, Leaderboard boardBefore, Contracts.Contestants.Scoresheet sheetBefore)
     {
-        var boardAfter = await s.Contest.GetLeaderboard();
+        var boardAfter = await s.Contest.GetBoard(Audience.Organiser);
         var sheetAfter = await s.Contestant(contestantId).GetScoresheet();
         Assert.Equal(boardBefore.Version, boardAfter.Version);
         Assert.Equal(boardBefore.Standings.Select(x => (x.ContestantId, x.Composite, x.MarkCount)), boardAfter.Standings.Select(x => (x.ContestantId, x.Composite, x.MarkCount)));

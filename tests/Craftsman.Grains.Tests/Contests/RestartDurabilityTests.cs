@@ -25,7 +25,7 @@ public sealed class RestartDurabilityTests
                     acks.Add(s.Submit(judge, contestant, "E1", 30m + s.Judges.ToList().IndexOf(judge)));
             Assert.All(await Task.WhenAll(acks), o => Assert.True(o.Accepted));
             Assert.True((await s.Submit(s.Judges[0], s.Contestants[0], "E1", 39.5m)).IsCorrection);
-            before = await s.Contest.GetLeaderboard();
+            before = await s.Contest.GetBoard(Audience.Organiser);
             sheetsBefore = await Task.WhenAll(s.Contestants.Select(c => s.Contestant(c.Id).GetScoresheet()));
         }
         finally
@@ -38,7 +38,7 @@ public sealed class RestartDurabilityTests
         try
         {
             var again = new ContestScenario(second.Client, s.Document);
-            var after = await again.Contest.GetLeaderboard();
+            var after = await again.Contest.GetBoard(Audience.Organiser);
             var sheetsAfter = await Task.WhenAll(s.Contestants.Select(c => again.Contestant(c.Id).GetScoresheet()));
 
             Assert.Equal(before.Version, after.Version);

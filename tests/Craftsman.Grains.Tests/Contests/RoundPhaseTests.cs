@@ -12,7 +12,7 @@ public sealed class RoundPhaseTests(ClusterFixture fixture)
     public async Task RoundMovesForwardOneStepAtATimeToPublished()
     {
         var s = await ContestScenario.ImportAsync(_grains);
-        var version = (await s.Contest.GetLeaderboard()).Version;
+        var version = (await s.Contest.GetBoard(Audience.Organiser)).Version;
 
         foreach (var phase in new[] { RoundPhase.CheckIn, RoundPhase.Live, RoundPhase.Review, RoundPhase.SignedOff, RoundPhase.Published })
         {
@@ -23,7 +23,7 @@ public sealed class RoundPhaseTests(ClusterFixture fixture)
             Assert.True(change.Version > version);
             version = change.Version;
         }
-        var board = await s.Contest.GetLeaderboard();
+        var board = await s.Contest.GetBoard(Audience.Organiser);
         Assert.Equal(RoundPhase.Published, board.Phase);
         Assert.All(board.Standings, x => Assert.Equal(ResultStatus.SignedOff, x.Status));
     }
@@ -38,13 +38,13 @@ public sealed class RoundPhaseTests(ClusterFixture fixture)
     public async Task IllegalTransitionIsRefusedAndChangesNothing(RoundPhase from, RoundPhase to)
     {
         var s = await ContestScenario.ImportAsync(_grains, from);
-        var before = await s.Contest.GetLeaderboard();
+        var before = await s.Contest.GetBoard(Audience.Organiser);
 
         var change = await s.MoveTo(to);
 
         Assert.False(change.Succeeded);
         Assert.False(string.IsNullOrWhiteSpace(change.Error));
-        var after = await s.Contest.GetLeaderboard();
+        var after = await s.Contest.GetBoard(Audience.Organiser);
         Assert.Equal((from, before.Version), (after.Phase, after.Version));
     }
 
@@ -60,7 +60,7 @@ public sealed class RoundPhaseTests(ClusterFixture fixture)
 
         Assert.False(change.Succeeded);
         Assert.Equal("FlagsOpen", change.Code);
-        Assert.Equal(RoundPhase.Review, (await s.Contest.GetLeaderboard()).Phase);
+        Assert.Equal(RoundPhase.Review, (await s.Contest.GetBoard(Audience.Organiser)).Phase);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class RoundPhaseTests(ClusterFixture fixture)
     {
         var s = await ContestScenario.ImportAsync(_grains, RoundPhase.Live);
         var judge = new Actor(s.Judges[0].Id, ActorRole.Judge);
-        var before = (await s.Contest.GetStatus(), (await s.Contest.GetLedger()).Count, (await s.Contest.GetLeaderboard()).Version);
+        var before = (await s.Contest.GetStatus(Audience.Organiser), (await s.Contest.GetLedger()).Count, (await s.Contest.GetBoard(Audience.Organiser)).Version);
 
         ContestCommand[] commands =
         [
@@ -84,7 +84,7 @@ public sealed class RoundPhaseTests(ClusterFixture fixture)
         var refusedByPhase = await s.Contest.Execute(Actor.Organiser, new SetBlind(true));
         Assert.Equal("IllegalTransition", refusedByPhase.Code);
 
-        var after = (await s.Contest.GetStatus(), (await s.Contest.GetLedger()).Count, (await s.Contest.GetLeaderboard()).Version);
+        var after = (await s.Contest.GetStatus(Audience.Organiser), (await s.Contest.GetLedger()).Count, (await s.Contest.GetBoard(Audience.Organiser)).Version);
         Assert.Equal(before.Item2, after.Item2);
         Assert.Equal(before.Item3, after.Item3);
         Assert.Equal(before.Item1.LedgerHead, after.Item1.LedgerHead);

@@ -51,7 +51,7 @@ public sealed class ContestScenario(IGrainFactory grains, EditionDocument docume
     /// </summary>
     public async Task<CommandResult> MoveTo(RoundPhase phase)
     {
-        if (phase == RoundPhase.Live && (await Contest.GetStatus()).Phase == RoundPhase.CheckIn)
+        if (phase == RoundPhase.Live && (await Contest.GetStatus(Audience.Organiser)).Phase == RoundPhase.CheckIn)
             foreach (var contestant in Contestants)
                 Assert.True((await Contest.Execute(Actor.Organiser, new CheckInContestant(contestant.Id))).Succeeded);
         return await Contest.Execute(phase == RoundPhase.SignedOff ? new Actor(Chief.Id, ActorRole.Chief) : Actor.Organiser, new MoveRound(phase));

@@ -38,9 +38,14 @@ public sealed class BlindViewTests
             // Ties (everyone unmarked before the first mark) list in draw-number order.
             var fresh = Round(contestants, numbers, i => $"C{i:00}", a.Seed, marks: 0).Builder.State;
             var order = Enumerable.Range(1, contestants).Select(Visibility.DrawCode).ToList();
-            Assert.Equal(order, RoundBoards.Public(fresh).Standings.Select(s => s.ContestantId).ToList());
-            Assert.Equal(order, RoundBoards.Panel(fresh).Standings.Select(s => s.ContestantId).ToList());
-            Assert.Equal(order, Visibility.Mask(fresh, fresh.Definition!).Contestants.Select(c => c.Id).ToList());
+            foreach (var audience in NonOrganisers)
+            {
+                Assert.Equal(order, RoundViews.Board(fresh, audience).Standings.Select(s => s.ContestantId).ToList());
+                Assert.Equal(order, RoundViews.Definition(fresh, audience)!.Contestants.Select(c => c.Id).ToList());
+            }
+            var marked = a.Builder.State;
+            Assert.Equal(order.Where(marked.Sheets.Keys.Select(k => Visibility.MaskedId(marked, k)).Contains),
+                RoundViews.Scoresheets(marked, Audience.ChiefJudge("CJ")).Select(x => x.ContestantId));
         }
     }
 
@@ -55,6 +60,45 @@ public sealed class BlindViewTests
         Assert.Equal(before, builder.Ledger.Count);
         Assert.True(builder.Mark(new MarkSubmission("k2", builder.Judges[0], "D02", "E1", 10m)).Single().Accepted);
     }
+
+    [Fact]
+    public void AJudgeSeesOnlyTheirOwnMarksAndEachCriterionsProgressWithoutAnyValue()
+    {
+        var state = Round(3, [2, 3, 1], i => $"C{i:00}", 5, marks: 30).Builder.State;
+
+        var own = RoundViews.Scoresheets(state, Audience.Judge("J1"));
+        var all = RoundViews.Scoresheets(state, Audience.ChiefJudge("CJ"));
+
+        Assert.Equal(all.Select(x => x.ContestantId), own.Select(x => x.ContestantId));
+        Assert.Contains(all, x => x.Marks.Any(m => m.JudgeId != "J1"));
+        Assert.All(own, x =>
+        {
+            Assert.All(x.Marks, m => Assert.Equal("J1", m.JudgeId));
+            Assert.All(x.Criteria, c => Assert.True(c.Value is null && c.Spread is null && c.DroppedJudgeIds.IsEmpty));
+            Assert.Empty(x.Modules);
+            Assert.Equal(0m, x.Composite);
+        });
+        // The progress a tablet shows is the panel's, unchanged.
+        Assert.Equal(all.SelectMany(x => x.Criteria.Select(c => (c.CriterionId, c.MarkCount, c.IsFinal, c.Flag))),
+            own.SelectMany(x => x.Criteria.Select(c => (c.CriterionId, c.MarkCount, c.IsFinal, c.Flag))));
+    }
+
+    [Fact]
+    public void ThePublicAndTheEncryptionOfficerGetNoScoresheetsAndOnlyTheOrganiserNamesPeopleBeforePublication()
+    {
+        var state = Round(3, [2, 3, 1], i => $"C{i:00}", 5, marks: 30).Builder.State;
+
+        Assert.Empty(RoundViews.Scoresheets(state, Audience.Public));
+        Assert.Empty(RoundViews.Scoresheets(state, new Audience(AudienceKind.EncryptionOfficer, "EO")));
+        Assert.Equal(["C00", "C01", "C02"], RoundViews.Definition(state, Audience.Organiser)!.Contestants.Select(c => c.Id));
+        Assert.Equal(["C00", "C01", "C02"], RoundViews.Status(state, Audience.Organiser).CheckedIn.Order(StringComparer.Ordinal));
+        Assert.Equal(["D01", "D02", "D03"], RoundViews.Status(state, Audience.ChiefJudge("CJ")).CheckedIn.AsEnumerable());
+        Assert.Equal(Json(RoundBoards.Public(state)), Json(RoundViews.Board(state, Audience.Public)));
+        Assert.Equal(Json(RoundBoards.Panel(state)), Json(RoundViews.Board(state, Audience.Organiser)));
+        Assert.NotEqual(Json(RoundBoards.Public(state)), Json(RoundBoards.Panel(state)));
+    }
+
+    private static string Json(Leaderboard board) => JsonSerializer.Serialize(board with { UpdatedAt = default }, TestData.Json);
 
     private static (RoundBuilder Builder, int Seed) Round(int count, int[] numbers, Func<int, string> id, int seed, int marks = 12)
     {
@@ -75,15 +119,21 @@ public sealed class BlindViewTests
         return (builder, seed);
     }
 
-    private static string Views(RoundState s) => JsonSerializer.Serialize(new object[]
+    /// <summary>Every audience but the organiser, each through the one place that decides its view.</summary>
+    private static readonly Audience[] NonOrganisers =
+    [
+        Audience.Public, Audience.Judge("J1"), Audience.ChiefJudge("CJ"),
+        new(AudienceKind.EncryptionOfficer, "EO"), new(AudienceKind.Arbitration, "AG"),
+    ];
+
+    private static string Views(RoundState s) => JsonSerializer.Serialize(NonOrganisers.Select(audience => new object?[]
     {
-        RoundBoards.Public(s) with { UpdatedAt = default },
-        RoundBoards.Panel(s) with { UpdatedAt = default },
-        Visibility.Mask(s, s.Definition!).Contestants,
-        Visibility.Mask(s, RoundBoards.Status(s)) with { LedgerHead = "", SignedOffAt = null },
-        s.Sheets.Values.Select(sheet => Visibility.Mask(s, sheet)).OrderBy(x => x.ContestantId, StringComparer.Ordinal)
+        RoundViews.Board(s, audience) with { UpdatedAt = default },
+        RoundViews.Definition(s, audience)!.Contestants,
+        RoundViews.Status(s, audience) with { LedgerHead = "", SignedOffAt = null },
+        RoundViews.Scoresheets(s, audience)
             .Select(x => new { x.ContestantId, x.Composite, Marks = x.Marks.Select(m => new { m.JudgeId, m.CriterionId, m.Value }) }),
-    }, TestData.Json);
+    }), TestData.Json);
 
     private static ContestDefinition Definition(int count, Func<int, string> id) => new(
         TestData.Edition(),

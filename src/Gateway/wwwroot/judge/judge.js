@@ -81,7 +81,9 @@ wireChiefControls();
 wireOfficialControls();
 
 // The page's own files are kept on the device, so a reload without a network still shows the queue.
-if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => { /* e.g. not a secure context: online only */ });
+// Browsers allow that only on HTTPS or localhost: elsewhere the judge is told, before it matters.
+if (window.isSecureContext && 'serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => { $('#offline-shell-note').hidden = false; });
+else $('#offline-shell-note').hidden = false;
 
 boot();
 

@@ -17,13 +17,9 @@ public interface IContestGrain : IGrainWithStringKey
     [Alias("Setup")]
     Task<string?> Setup(ContestDefinition definition);
 
-    /// <summary>The contest as set up, with real identities: for the edition and the organiser's tools.</summary>
+    /// <summary>The contest as set up, as the audience may see it: real identities for the organiser, draw numbers for everyone else in a blind round.</summary>
     [Alias("GetDefinition")]
-    Task<ContestDefinition?> GetDefinition();
-
-    /// <summary>The contest as the panel's tablets may see it (draw numbers in a blind round).</summary>
-    [Alias("GetPanelDefinition")]
-    Task<ContestDefinition?> GetPanelDefinition();
+    Task<ContestDefinition?> GetDefinition(Audience audience);
 
     [Alias("SubmitMark")]
     Task<MarkOutcome> SubmitMark(MarkSubmission submission);
@@ -40,20 +36,16 @@ public interface IContestGrain : IGrainWithStringKey
     [Alias("Execute")]
     Task<CommandResult> Execute(Actor actor, ContestCommand command);
 
-    /// <summary>The live standings (judges and organiser): never frozen.</summary>
-    [Alias("GetLeaderboard")]
-    Task<Leaderboard> GetLeaderboard();
+    /// <summary>
+    /// The standings as the audience may see them: the public's (frozen, revealing, blind, criteria
+    /// counted once final) or, for everyone signed in, the panel's live board (never frozen).
+    /// </summary>
+    [Alias("GetBoard")]
+    Task<Leaderboard> GetBoard(Audience audience);
 
-    /// <summary>The standings as the public may see them: frozen, revealing, blind as the round requires.</summary>
-    [Alias("GetPublicBoard")]
-    Task<Leaderboard> GetPublicBoard();
-
+    /// <summary>Where the round stands beyond its board: who checked in by draw number in a blind round, except for the organiser.</summary>
     [Alias("GetStatus")]
-    Task<RoundStatus> GetStatus();
-
-    /// <summary>The round's status as the panel may see it: who checked in by draw number in a blind round.</summary>
-    [Alias("GetPanelStatus")]
-    Task<RoundStatus> GetPanelStatus();
+    Task<RoundStatus> GetStatus(Audience audience);
 
     [Alias("GetLedger")]
     Task<ImmutableList<LedgerEntry>> GetLedger();
@@ -80,7 +72,11 @@ public interface IContestGrain : IGrainWithStringKey
     [Alias("GetJudgeAnalytics")]
     Task<OccupationAnalytics> GetJudgeAnalytics();
 
-    /// <summary>Every contestant's scoresheet, in draw-number order with draw numbers in a blind round.</summary>
+    /// <summary>
+    /// The scoresheets the audience may see, in draw-number order with draw numbers in a blind round:
+    /// all of them for the organiser, chief judge and arbitration group; a judge's own marks and the
+    /// criteria's progress for a judge; none for the public and the encryption officer.
+    /// </summary>
     [Alias("GetScoresheets")]
-    Task<ImmutableArray<Scoresheet>> GetScoresheets();
+    Task<ImmutableArray<Scoresheet>> GetScoresheets(Audience audience);
 }

@@ -29,7 +29,7 @@ public sealed class ContestantGrain : Grain, IContestantGrain
         var contestKey = GrainKeys.Contest(editionId, occupation);
         var contest = GrainFactory.GetGrain<IContestGrain>(contestKey);
         // Always ask once per call rather than trust a possibly missed push: the contest's answer is its ledger's.
-        var status = await contest.GetStatus();
+        var status = await contest.GetStatus(Audience.Organiser);
         if (_sheets.TryGetValue(contestKey, out var known) && known.Version == status.Version)
             return known.Sheet;
         var sheet = await contest.GetScoresheetOf(contestantId)

@@ -66,10 +66,7 @@ public sealed class ContestGrain(
         return null;
     }
 
-    public Task<ContestDefinition?> GetDefinition() => Task.FromResult(_round.Definition);
-
-    public Task<ContestDefinition?> GetPanelDefinition() =>
-        Task.FromResult(_round.Definition is { } d ? Visibility.Mask(_round, d) : null);
+    public Task<ContestDefinition?> GetDefinition(Audience audience) => Task.FromResult(RoundViews.Definition(_round, audience));
 
     public async Task<MarkOutcome> SubmitMark(MarkSubmission submission) => (await SubmitMarks([submission]))[0];
 
@@ -91,6 +88,7 @@ public sealed class ContestGrain(
         {
             ReopenCriterion r => r with { ContestantId = Visibility.RealId(_round, r.ContestantId) },
             ConfirmCriterion c => c with { ContestantId = Visibility.RealId(_round, c.ContestantId) },
+            CheckInContestant c => c with { ContestantId = Visibility.RealId(_round, c.ContestantId) },
             _ => command,
         };
         var now = clock.GetUtcNow();
@@ -109,13 +107,9 @@ public sealed class ContestGrain(
         return CommandResult.Done(_round.Version);
     }
 
-    public Task<Leaderboard> GetLeaderboard() => Task.FromResult(RoundBoards.Panel(_round));
+    public Task<Leaderboard> GetBoard(Audience audience) => Task.FromResult(RoundViews.Board(_round, audience));
 
-    public Task<Leaderboard> GetPublicBoard() => Task.FromResult(RoundBoards.Public(_round));
-
-    public Task<RoundStatus> GetStatus() => Task.FromResult(RoundBoards.Status(_round));
-
-    public Task<RoundStatus> GetPanelStatus() => Task.FromResult(Visibility.Mask(_round, RoundBoards.Status(_round)));
+    public Task<RoundStatus> GetStatus(Audience audience) => Task.FromResult(RoundViews.Status(_round, audience));
 
     public Task<ImmutableList<LedgerEntry>> GetLedger() => Task.FromResult(_ledger);
 
@@ -139,8 +133,7 @@ public sealed class ContestGrain(
         return Task.CompletedTask;
     }
 
-    public Task<ImmutableArray<Scoresheet>> GetScoresheets() => Task.FromResult<ImmutableArray<Scoresheet>>(
-        [.. _round.Sheets.Values.Select(sheet => Visibility.Mask(_round, sheet)).OrderBy(sheet => sheet.ContestantId, StringComparer.Ordinal)]);
+    public Task<ImmutableArray<Scoresheet>> GetScoresheets(Audience audience) => Task.FromResult(RoundViews.Scoresheets(_round, audience));
 
     public Task<OccupationAnalytics> GetJudgeAnalytics()
     {

@@ -79,7 +79,7 @@ public sealed class EditionGrain(
         // Its rounds are not rolled back if another occupation refuses (none has left Draft: the next import replaces them).
         var staged = !StageKey.StagesOf(occupation).IsEmpty;
         var contest = Contest(occupation.Code);
-        var previous = staged ? null : await contest.GetDefinition();
+        var previous = staged ? null : await contest.GetDefinition(Audience.Organiser);
         try
         {
             var error = staged

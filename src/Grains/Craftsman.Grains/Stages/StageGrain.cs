@@ -56,7 +56,7 @@ public sealed class StageGrain(
             return Refused(StageRefusalCode.StageDoesNotAdvance, $"Stage '{stageId}' does not send anyone on.");
         if (count < 1)
             return Refused(StageRefusalCode.AdvanceCountInvalid, $"At least one contestant must advance, not {count}.");
-        var board = await Contest(occupation, stageId).GetLeaderboard();
+        var board = await Contest(occupation, stageId).GetBoard(Audience.Organiser);
         if (board.Phase < RoundPhase.SignedOff || board.Blind)
             return Refused(StageRefusalCode.StageNotSignedOff,
                 $"Stage '{stageId}' advances once signed off (a blind stage once published); it is {board.Phase}.");
@@ -74,13 +74,13 @@ public sealed class StageGrain(
         if (await Document() is not { } document || Find(document) is not { } occupation)
             return new OccupationResults(Key.OccupationCode, [], [], new ArenaResult(ArenaOutcome.Pending, null), false);
         var main = GrainFactory.GetGrain<IContestGrain>(Key.OccupationKey);
-        var employers = ((await main.GetDefinition())?.Contestants ?? document.Contestants)
+        var employers = ((await main.GetDefinition(Audience.Organiser))?.Contestants ?? document.Contestants)
             .ToDictionary(c => c.Id, c => c.Employer);
         var stages = StageKey.StagesOf(occupation);
         if (stages.IsEmpty)
         {
             // One round: its board decides, as every page already shows it.
-            var board = await main.GetLeaderboard();
+            var board = await main.GetBoard(Audience.Organiser);
             var lines = board.Standings.Where(s => s.Rank > 0).Select(s =>
                 new CompositeLine(s.Rank, s.ContestantId, s.Name, s.Role, s.Composite, []) { Employer = employers.GetValueOrDefault(s.ContestantId, "") });
             return new OccupationResults(occupation.Code, [], [.. lines], board.Arena, board.Phase >= RoundPhase.SignedOff && !board.Blind);
@@ -92,7 +92,7 @@ public sealed class StageGrain(
         var mainStage = StageKey.MainStage(occupation)!;
         foreach (var stage in stages)
         {
-            var board = await Contest(occupation, stage.Id).GetLeaderboard();
+            var board = await Contest(occupation, stage.Id).GetBoard(Audience.Organiser);
             views.Add(new StageView(stage.Id, stage.Name, StageKey.Of(Key.EditionId, occupation, stage.Id).RoundCode, board.Phase,
                 stage.Weight, stage.Advance, state.State.Advancements.GetValueOrDefault(stage.Id)));
             if (stage.Weight == 0 && stage != mainStage)
@@ -120,7 +120,7 @@ public sealed class StageGrain(
             var round = Contest(occupation, before.Id);
             var started = (await round.GetSummary()).Phase != RoundPhase.Draft;
             previous = new PreviousStage(before, state.State.Advancements.GetValueOrDefault(before.Id)?.Advanced,
-                started ? (await round.GetDefinition())?.Contestants : null);
+                started ? (await round.GetDefinition(Audience.Organiser))?.Contestants : null);
         }
         var accepted = await GrainFactory.GetGrain<IRegistrationGrain>(GrainKeys.Registry(Key.EditionId, occupation.Code)).GetAccepted();
         var (contestants, refusal) = StageEntrants.For(occupation, stage, document.Contestants, accepted, previous);
