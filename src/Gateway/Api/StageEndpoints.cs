@@ -31,17 +31,27 @@ public static class StageEndpoints
             await EditionLookup.MissingOccupation(cluster.Grains, editionId, occupation)
             ?? Results.Ok(await Stages(cluster, editionId, occupation).GetResults())).RequireAuthorization(Roles.OrganiserPolicy);
 
-        occupation.MapPost("/stages/{stage}/advance", async (string editionId, string occupation, string stage, AdvanceRequest? request, ClusterAccess cluster) =>
-        {
-            if (await EditionLookup.MissingOccupation(cluster.Grains, editionId, occupation) is { } missing)
-                return missing;
-            var stages = StageKey.StagesOf((await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetOccupations()).First(o => o.Code == occupation));
-            var count = request?.Count ?? stages.FirstOrDefault(s => s.Id == stage)?.Advance ?? 0;
-            var result = await Stages(cluster, editionId, occupation).Advance(stage, count);
-            return result.Advancement is { } advancement ? Results.Ok(advancement) : Refused(result.Refusal!);
-        }).RequireAuthorization(Roles.OrganiserPolicy);
+        occupation.MapPost("/stages/{stage}/advance", (string editionId, string occupation, string stage, AdvanceRequest? request, ClusterAccess cluster) =>
+            Advance(cluster, editionId, occupation, stage, request?.Count, (grain, count) => grain.Advance(stage, count)))
+            .RequireAuthorization(Roles.OrganiserPolicy);
+
+        // What the advance above would decide now (the console shows it, ties at the cut-off included, before the organiser confirms).
+        occupation.MapGet("/stages/{stage}/advance-preview", (string editionId, string occupation, string stage, int? count, ClusterAccess cluster) =>
+            Advance(cluster, editionId, occupation, stage, count, (grain, n) => grain.PreviewAdvance(stage, n)))
+            .RequireAuthorization(Roles.OrganiserPolicy);
 
         return app;
+    }
+
+    private static async Task<IResult> Advance(ClusterAccess cluster, string editionId, string occupation, string stage, int? requested,
+        Func<IStageGrain, int, Task<AdvanceResult>> decide)
+    {
+        if (await EditionLookup.MissingOccupation(cluster.Grains, editionId, occupation) is { } missing)
+            return missing;
+        var stages = StageKey.StagesOf((await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetOccupations()).First(o => o.Code == occupation));
+        var count = requested ?? stages.FirstOrDefault(s => s.Id == stage)?.Advance ?? 0;
+        var result = await decide(Stages(cluster, editionId, occupation), count);
+        return result.Advancement is { } advancement ? Results.Ok(advancement) : Refused(result.Refusal!);
     }
 
     private static IStageGrain Stages(ClusterAccess cluster, string editionId, string occupation) =>

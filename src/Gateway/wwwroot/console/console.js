@@ -13,6 +13,7 @@ import '../js/strings/selection.js';
 import { OpenCallPanel } from './open-call.js';
 import { SchedulePanel } from './schedule.js';
 import { ScreensPanel } from './screens.js';
+import { StagesPanel } from './stages.js';
 
 const TOKEN_KEY = 'craftsman.console.token';
 const EDITION_KEY = 'craftsman.console.edition';
@@ -90,7 +91,7 @@ setUpTabs();
 
 // The selection's sections own their state; they get the edition, its occupations and the signed-in calls from here.
 const sectionContext = { authed: (path, options) => authed(path, options), editionId: () => state.editionId, occupations: () => state.occupations, refusal: e => refusal(e) };
-const sections = [new OpenCallPanel(sectionContext), new SchedulePanel(sectionContext), new ScreensPanel(sectionContext)];
+const sections = [new OpenCallPanel(sectionContext), new SchedulePanel(sectionContext), new ScreensPanel(sectionContext), new StagesPanel(sectionContext)];
 
 if (state.token) showConsole(); else showSignIn();
 

@@ -26,6 +26,10 @@ public interface IStageGrain : IGrainWithStringKey
     [Alias("Advance")]
     Task<AdvanceResult> Advance(string stageId, int count);
 
+    /// <summary>Who <see cref="Advance"/> would send on now (the same checks and refusals); nothing is stored.</summary>
+    [Alias("PreviewAdvance")]
+    Task<AdvanceResult> PreviewAdvance(string stageId, int count);
+
     /// <summary>The stages with their rounds' phases, the advancements and the composite.</summary>
     [Alias("GetResults")]
     Task<OccupationResults> GetResults();
