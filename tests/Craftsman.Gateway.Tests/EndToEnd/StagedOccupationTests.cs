@@ -124,6 +124,9 @@ public sealed class StagedOccupationTests : IAsyncLifetime
         await viewer.StartAsync();
         var snapshot = await viewer.InvokeAsync<JsonElement>("FollowOccupation", GeneratedEdition.Id, selection);
         Assert.Equal(11, snapshot.GetProperty("standings").GetArrayLength());
+        // Named by its round code, so a page following the stage knows the board is the stage's, not the final's.
+        Assert.Equal(selection, snapshot.GetProperty("occupationCode").GetString());
+        Assert.Equal(selection, (await _client.Anonymous.GetFromJsonAsync<JsonElement>($"{Path}/occupations/{selection}/leaderboard")).GetProperty("occupationCode").GetString());
 
         await Ok(_organiser.PostAsync($"{Path}/occupations/{selection}/check-in-all", null));
         await Phase(selection, "live");
