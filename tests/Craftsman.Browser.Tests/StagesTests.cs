@@ -149,6 +149,63 @@ public sealed class StagesTests(BrowserFixture browser, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task The_overview_on_a_phone_lists_each_occupations_stages_with_the_live_one_marked_and_filters_them()
+    {
+        await using var gateway = GatewayServer.Start();
+        using var api = new GatewayApi(gateway);
+        await api.Import(StagedSample());
+        await api.MoveTo(Selection, "checkIn", "live");
+        var now = DateTimeOffset.UtcNow;
+        await api.AsOrganiser(HttpMethod.Put, "api/editions/2020/schedule/cnc-lathe/selection", new { start = now.AddHours(-1), end = now.AddHours(2), venue = "一号厅" });
+        await api.AsOrganiser(HttpMethod.Put, "api/editions/2020/schedule/cnc-lathe/final", new { start = now.AddDays(2), end = now.AddDays(2).AddHours(3), venue = "主赛场" });
+        await api.AsOrganiser(HttpMethod.Put, "api/editions/2020/schedule/welding/final", new { start = now.AddDays(3), end = now.AddDays(3).AddHours(3), venue = "二号厅" });
+
+        await using var phone = await browser.Phone();
+        var page = (await phone.NewPageAsync()).Watch(output, "overview-stages");
+        await page.GotoAsync(gateway.Url("/?edition=2020"));
+
+        // The schedule: the live selection first, linked to the stage's own board, with its round's phase.
+        var items = page.Locator("#programme .programme-item");
+        await Expect(items).ToHaveCountAsync(3);
+        await Expect(items.First).ToHaveAttributeAsync("data-stage", "selection");
+        await Expect(items.First.Locator(".slot-stage")).ToHaveTextAsync("挑战者选拔赛");
+        await Expect(items.First.Locator(".badge-phase")).ToHaveAttributeAsync("data-phase", "live");
+        await Expect(items.First.Locator("a.watch")).ToHaveAttributeAsync("href", "board/?edition=2020&occupation=cnc-lathe~selection");
+        await Expect(items.Nth(1).Locator("a.watch")).ToHaveAttributeAsync("href", "board/?edition=2020&occupation=cnc-lathe");
+
+        // The stages: CNC lathe's three in order, the selection live, its slot beside it; one-round occupations are not listed.
+        var lathe = page.Locator("#occupation-stages .stage-occupation[data-occupation='cnc-lathe']");
+        await Expect(page.Locator("#occupation-stages .stage-occupation")).ToHaveCountAsync(1);
+        await Expect(lathe).ToHaveAttributeAsync("data-live", "true");
+        Assert.Equal(["selection", "final", "review"], await lathe.Locator(".stage-step").EvaluateAllAsync<string[]>("steps => steps.map(s => s.dataset.stage)"));
+        var selection = lathe.Locator(".stage-step[data-stage='selection']");
+        await Expect(selection).ToHaveAttributeAsync("data-phase", "live");
+        await Expect(selection.Locator(".live-mark")).ToHaveTextAsync("正在进行");
+        await Expect(selection.Locator(".when")).ToContainTextAsync("一号厅");
+        await Expect(lathe.Locator(".stage-step[data-stage='final']")).ToHaveAttributeAsync("data-phase", "draft");
+        await page.Locator("#stages-section").ScrollIntoViewIfNeededAsync();
+        await Screenshots.Save(page, "stages", docsName: "overview-stages");
+
+        // The filter works on stage names and venues too; "today only" keeps what is on today.
+        await page.Locator("#programme-query").FillAsync("选拔");
+        await Expect(items).ToHaveCountAsync(1);
+        await Expect(page.Locator("#occupation-stages .stage-occupation")).ToHaveCountAsync(1);
+        await page.Locator("#programme-query").FillAsync("二号厅");
+        await Expect(items).ToHaveCountAsync(1);
+        await Expect(page.Locator("#occupation-stages .stage-occupation")).ToHaveCountAsync(0);
+        await page.Locator("#programme-query").FillAsync("");
+        await page.Locator("#programme-today").CheckAsync();
+        await Expect(items).ToHaveCountAsync(1);
+        await Expect(page.Locator("#occupation-stages .stage-occupation")).ToHaveCountAsync(1);
+
+        // Public: phases and names of stages only, nothing about anyone.
+        var stages = await api.AsAnyone(HttpMethod.Get, "api/editions/2020/stages");
+        var only = Assert.Single(stages.EnumerateArray());
+        Assert.Equal(["occupationCode", "stages"], only.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "name", "roundCode", "phase"], only.GetProperty("stages")[0].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task The_notice_page_shows_the_recommended_list_during_its_window_and_takes_an_objection()
     {
         await using var gateway = GatewayServer.Start();

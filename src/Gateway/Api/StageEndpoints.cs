@@ -1,3 +1,4 @@
+using Craftsman.Contracts.Contests;
 using Craftsman.Contracts.Editions;
 using Craftsman.Contracts.Stages;
 using Craftsman.Gateway.Auth;
@@ -14,8 +15,25 @@ public static class StageEndpoints
 {
     public sealed record AdvanceRequest(int? Count);
 
+    /// <summary>One occupation's stages as the public overview lists them: which round is where, nothing about anyone.</summary>
+    public sealed record OccupationStages(string OccupationCode, IReadOnlyList<StageLine> Stages);
+
+    public sealed record StageLine(string Id, LocalizedText Name, string RoundCode, RoundPhase Phase);
+
     public static IEndpointRouteBuilder MapStageEndpoints(this IEndpointRouteBuilder app)
     {
+        // Public: every occupation that has stages, each stage's round code and phase (only staged occupations' rounds are asked).
+        app.MapGet("/api/editions/{editionId}/stages", async (string editionId, ClusterAccess cluster) =>
+        {
+            var occupations = await cluster.Grains.GetGrain<IEditionGrain>(editionId).GetOccupations();
+            if (occupations.IsDefaultOrEmpty)
+                return Problems.EditionNotFound(editionId);
+            var staged = occupations.Where(o => !StageKey.StagesOf(o).IsEmpty).ToList();
+            var views = await Task.WhenAll(staged.Select(o => Stages(cluster, editionId, o.Code).GetStages()));
+            return Results.Ok(staged.Select((o, i) => new OccupationStages(o.Code,
+                [.. views[i].Select(s => new StageLine(s.Id, s.Name, s.RoundCode, s.Phase))])).ToList());
+        }).WithTags("Stages");
+
         var occupation = app.MapGroup("/api/editions/{editionId}/occupations/{occupation}").WithTags("Stages");
 
         // Public: the composite only once settled, since before sign-off it is read from live, partial marks.

@@ -77,6 +77,16 @@ public sealed class StageGrain(
         return new AdvanceResult(new Advancement(stageId, count, AdvancementRules.Decide(board.Standings, count), clock.GetUtcNow()), null);
     }
 
+    public async Task<ImmutableArray<StageView>> GetStages()
+    {
+        if (await Document() is not { } document || Find(document) is not { } occupation)
+            return [];
+        var stages = StageKey.StagesOf(occupation);
+        var summaries = await Task.WhenAll(stages.Select(s => Contest(occupation, s.Id).GetSummary()));
+        return [.. stages.Select((stage, i) => new StageView(stage.Id, stage.Name, StageKey.Of(Key.EditionId, occupation, stage.Id).RoundCode,
+            summaries[i].Phase, stage.Weight, stage.Advance, state.State.Advancements.GetValueOrDefault(stage.Id)))];
+    }
+
     public async Task<OccupationResults> GetResults()
     {
         if (await Document() is not { } document || Find(document) is not { } occupation)
