@@ -130,6 +130,7 @@ public sealed class StagesTests(BrowserFixture browser, ITestOutputHelper output
         var stored = await api.AsAnyone(HttpMethod.Get, Stages);
         Assert.Equal(JsonValueKind.Null, stored.GetProperty("stages")[0].GetProperty("advancement").ValueKind);
         await Screenshots.Save(console, "preview", docsName: "console-stages", fullPage: true);
+        await Wcag.MeetsAa(console, output, "console: stages");
 
         // Confirmed: stored once, marked in the standings, and the final takes the seed and the three.
         await preview.Locator("button[data-action='confirm']").ClickAsync();
@@ -185,6 +186,7 @@ public sealed class StagesTests(BrowserFixture browser, ITestOutputHelper output
         await Expect(lathe.Locator(".stage-step[data-stage='final']")).ToHaveAttributeAsync("data-phase", "draft");
         await page.Locator("#stages-section").ScrollIntoViewIfNeededAsync();
         await Screenshots.Save(page, "stages", docsName: "overview-stages");
+        await Wcag.MeetsAa(page, output, "overview: stages");
 
         // The filter works on stage names and venues too; "today only" keeps what is on today.
         await page.Locator("#programme-query").FillAsync("选拔");
@@ -244,6 +246,7 @@ public sealed class StagesTests(BrowserFixture browser, ITestOutputHelper output
         await Expect(page.Locator("#object-state")).ToContainTextAsync("异议编号 1");
         await Expect(page.Locator("#counts")).ToContainTextAsync("已收到异议 1 件，已处理 0 件");
         await Screenshots.Save(page, "notice", docsName: "notice", fullPage: true);
+        await Wcag.MeetsAa(page, output, "notice page");
 
         // The office reads who lodged it; the public page never shows it.
         var objections = await api.AsOrganiser(HttpMethod.Get, "api/editions/2020/objections");
