@@ -245,7 +245,10 @@ public sealed class StagesTests(BrowserFixture browser, ITestOutputHelper output
         await Expect(page.Locator("#object-state")).ToHaveAttributeAsync("data-state", "lodged");
         await Expect(page.Locator("#object-state")).ToContainTextAsync("异议编号 1");
         await Expect(page.Locator("#counts")).ToContainTextAsync("已收到异议 1 件，已处理 0 件");
-        await Screenshots.Save(page, "notice", docsName: "notice", fullPage: true);
+        await Screenshots.Save(page, "notice", fullPage: true);
+        await Screenshots.Save(page, "objection", docsName: "notice-objection");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Screenshots.Save(page, "list", docsName: "notice");
         await Wcag.MeetsAa(page, output, "notice page");
 
         // The office reads who lodged it; the public page never shows it.
