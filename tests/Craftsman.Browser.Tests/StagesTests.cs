@@ -147,6 +147,15 @@ public sealed class StagesTests(BrowserFixture browser, ITestOutputHelper output
         Assert.Equal(["C007", "C008", "C201", "C202"],
             (await final.Locator(".stage-standings tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.contestant)")).Order());
         await Expect(console.Locator("#stages-composite-state")).ToContainTextAsync("暂定");
+
+        // The round tab runs a stage's round too: its own competitors, as its definition fixed them.
+        await console.Locator("#tab-round").ClickAsync();
+        await console.Locator("#round-occupation").SelectOptionAsync(Selection);
+        await Expect(console.Locator("#round-status")).ToHaveAttributeAsync("data-phase", "signedOff");
+        await Expect(console.Locator("#round-contestants li")).ToHaveCountAsync(5);
+        await Expect(console.Locator("#round-contestants li[data-checked-in='true']")).ToHaveCountAsync(5);
+        await Expect(console.Locator("#round-contestants li[data-contestant='C201']")).ToContainTextAsync("周立新");
+        await Expect(console.Locator("#round-publish")).ToBeEnabledAsync();
     }
 
     [Fact]
