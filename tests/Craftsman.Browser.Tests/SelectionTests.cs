@@ -203,15 +203,19 @@ public sealed class SelectionTests(BrowserFixture browser, ITestOutputHelper out
     }
 
     [Fact]
-    public void The_selection_strings_have_the_same_keys_in_Chinese_and_English()
+    public void Every_string_file_has_the_same_keys_in_Chinese_and_English()
     {
         var folder = Path.Combine(Repository.Root, "src", "Gateway", "wwwroot", "js", "strings");
-        var zh = Keys(Path.Combine(folder, "selection.zh.json"));
-        var en = Keys(Path.Combine(folder, "selection.en.json"));
+        var families = Directory.GetFiles(folder, "*.json").Select(f => Path.GetFileName(f).Split('.')[0]).Distinct().Order().ToList();
 
-        Assert.Empty(zh.Except(en));
-        Assert.Empty(en.Except(zh));
-        Assert.NotEmpty(zh);
+        Assert.Contains("stages", families);
+        foreach (var family in families)
+        {
+            var zh = Keys(Path.Combine(folder, $"{family}.zh.json"));
+            var en = Keys(Path.Combine(folder, $"{family}.en.json"));
+            Assert.True(zh.SetEquals(en), $"{family}: only in zh: {string.Join(", ", zh.Except(en))}; only in en: {string.Join(", ", en.Except(zh))}");
+            Assert.NotEmpty(zh);
+        }
     }
 
     private static HashSet<string> Keys(string path) =>

@@ -25,13 +25,14 @@ public sealed class EditionWorkbookTests
     {
         var sheets = XlsxReader.Read(new MemoryStream(EditionWorkbook.Write(SampleEdition.Load())));
 
-        Assert.Equal(["Edition", "Schemes", "Occupations", "Contestants", "Judges"], sheets.Keys);
+        Assert.Equal(["Edition", "Schemes", "Occupations", "Contestants", "Judges", "Stages"], sheets.Keys);
         Assert.Equal(
             ["scheme", "module", "module_name_zh", "module_name_en", "module_weight", "criterion", "criterion_name_zh", "criterion_name_en", "kind", "max", "step", "tolerance"],
             HeaderOf(sheets["Schemes"]));
         Assert.Equal(["code", "name_zh", "name_en", "mode", "scheme", "nameSource"], HeaderOf(sheets["Occupations"]));
         Assert.Equal(["id", "name", "employer", "occupation", "role"], HeaderOf(sheets["Contestants"]));
         Assert.Equal(["id", "name", "occupation", "role"], HeaderOf(sheets["Judges"]));
+        Assert.Equal(["occupation", "stage", "name_zh", "name_en", "scheme", "blind", "advance", "weight", "panel"], HeaderOf(sheets["Stages"]));
         Assert.Equal(["id", "title_zh", "title_en", "year", "appealWindowMinutes", "qualifyingScore"], sheets["Edition"].Skip(1).Select(r => r.Text(0)));
     }
 
@@ -163,6 +164,7 @@ public sealed class EditionWorkbookTests
         Assert.Null(result.Document);
         foreach (var sheet in new[] { "Schemes", "Occupations", "Contestants", "Judges" })
             Assert.Contains(result.Errors, e => e.Sheet == sheet && e.Row == 0 && e.Message.Contains("no sheet"));
+        Assert.DoesNotContain(result.Errors, e => e.Sheet == "Stages");
         Assert.Contains(result.Errors, e => e is { Sheet: "Edition", Row: 0, Column: "key" } && e.Message.Contains("'title_zh'"));
         Assert.Contains(result.Errors, e => e is { Sheet: "Edition", Row: 3, Column: "value" } && e.Message.Contains("year"));
     }

@@ -39,4 +39,19 @@ internal static class WorkbookEditor
         }
         return stream.ToArray();
     }
+
+    /// <summary>Removes a sheet, as a workbook written before that sheet existed would lack it.</summary>
+    public static byte[] RemoveSheet(byte[] xlsx, string sheetName)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var workbook = document.WorkbookPart!;
+            var sheet = workbook.Workbook!.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
+            workbook.DeletePart(workbook.GetPartById(sheet.Id!));
+            sheet.Remove();
+        }
+        return stream.ToArray();
+    }
 }

@@ -8,6 +8,9 @@ internal static class EditionSheets
     public const string Occupations = "Occupations";
     public const string Contestants = "Contestants";
     public const string Judges = "Judges";
+
+    /// <summary>Optional: an occupation's stages, one row each in their order; a workbook without it (or with no rows) has none.</summary>
+    public const string Stages = "Stages";
     public const string Help = "Help";
 
     /// <summary>The Edition sheet is key/value rows under a "key", "value" header.</summary>
@@ -36,6 +39,12 @@ internal static class EditionSheets
     public static readonly string[] ContestantColumns = ["id", "name", "employer", "occupation", "role"];
 
     public static readonly string[] JudgeColumns = ["id", "name", "occupation", "role"];
+
+    /// <summary>scheme, blind, advance and panel may be left blank: the occupation's scheme and panel, not blind, the last stage.</summary>
+    public static readonly string[] StageColumns = ["occupation", "stage", "name_zh", "name_en", "scheme", "blind", "advance", "weight", "panel"];
+
+    /// <summary>What the blind column holds (blank: not blind).</summary>
+    public static readonly string[] BlindValues = ["true", "false"];
 
     /// <summary>Columns a sheet may leave out of its header; every other column is required.</summary>
     public static readonly string[] OptionalColumns = ["nameSource"];

@@ -10,9 +10,10 @@ namespace Craftsman.Documents.Workbooks;
 
 /// <summary>
 /// An edition as an .xlsx workbook for the competition office: sheets Edition (key/value rows),
-/// Schemes (one row per criterion, module columns repeated), Occupations, Contestants and Judges,
-/// each under a header row. Values are written exactly (decimals invariantly, ids as text), so a
-/// document written and read back is the same document.
+/// Schemes (one row per criterion, module columns repeated), Occupations, Contestants, Judges and
+/// Stages (optional: each occupation's stages in order), each under a header row. Values are
+/// written exactly (decimals invariantly, ids as text), so a document written and read back is the
+/// same document.
 /// </summary>
 public static class EditionWorkbook
 {
@@ -99,6 +100,15 @@ public static class EditionWorkbook
         foreach (var j in Items(document.Judges))
             judges.Add(XlsxCell.Id(j.Id), j.Name, XlsxCell.Id(j.Occupation), EnumText.Of(j.Role));
 
+        var stages = builder.AddSheet(Stages).Header(StageColumns);
+        stages.Choices[Array.IndexOf(StageColumns, "blind")] = BlindValues;
+        foreach (var o in Items(document.Occupations))
+            foreach (var stage in Items(o.Stages))
+                stages.Add(
+                    XlsxCell.Id(o.Code), XlsxCell.Id(stage.Id), (stage.Name?.Zh ?? ""), (stage.Name?.En ?? ""), XlsxCell.Id(stage.Scheme),
+                    stage.Blind is { } blind ? (blind ? "true" : "false") : XlsxCell.Empty,
+                    stage.Advance is { } advance ? XlsxCell.Of(advance) : XlsxCell.Empty,
+                    XlsxCell.Of(stage.Weight), XlsxCell.Id(string.Join(' ', Items(stage.Panel))));
     }
 
     private static ImmutableArray<T> Items<T>(ImmutableArray<T> items) => items.IsDefault ? [] : items;
@@ -126,5 +136,12 @@ public static class EditionWorkbook
         [Contestants, "role", "seed: nominated master defending the title; challenger: open entrant.", "seed, challenger"],
         [Contestants, "occupation", "The code of an occupation in the sheet Occupations.", ""],
         [Judges, "role", "chief: one per occupation, does not mark; judge: a marking panel member (at least 3 per occupation).", "chief, judge"],
+        [Stages, "(whole sheet)", "Optional. An occupation's stages, one row each in their order (e.g. selection, final, review); an occupation with no rows runs one round.", ""],
+        [Stages, "occupation, stage", "The occupation's code and the stage's id (lower-case letters, digits, hyphens), unique within the occupation.", ""],
+        [Stages, "scheme", "Blank: the occupation's scheme; otherwise the id of a scheme in the sheet Schemes.", ""],
+        [Stages, "blind", "Whether judges and viewers see draw numbers only in this stage. Blank: not blind.", "true, false"],
+        [Stages, "advance", "How many go on to the next stage (all tied at the cut-off go too); blank on the last stage.", "a whole number from 1"],
+        [Stages, "weight", "The stage's share of the composite; an occupation's weights sum to 1 (a qualifying stage: 0).", "0 to 1"],
+        [Stages, "panel", "Blank: the occupation's panel; otherwise judge ids of the sheet Judges, separated by spaces (one chief and at least 3 judges).", ""],
     ];
 }

@@ -32,6 +32,9 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
         var occupations = ReadOccupations(occupationTable, schemeIds, out var codes);
         var contestants = ReadContestants(contestantTable, codes);
         var judges = ReadJudges(judgeTable, codes);
+        // Optional, so workbooks written before stages existed still read (as occupations of one round).
+        var stages = ReadStages(sheets.ContainsKey(Stages) ? Table(Stages, StageColumns) : null, codes, schemeIds, judges);
+        occupations = [.. occupations.Select(o => stages.Contains(o.Code) ? o with { Stages = [.. stages[o.Code]] } : o)];
 
         var tables = new[] { schemeTable, occupationTable, contestantTable, judgeTable };
         if (tables.All(t => t is not null && t.Rows.Count == 0))
@@ -267,6 +270,51 @@ internal sealed class EditionWorkbookReader(IReadOnlyDictionary<string, IReadOnl
         }
         return result.ToImmutable();
     }
+
+    private ILookup<string, Stage> ReadStages(SheetTable? table, HashSet<string> codes, HashSet<string> schemeIds, ImmutableArray<Judge> judges)
+    {
+        var result = new List<(string Occupation, Stage Stage)>();
+        if (table is null)
+            return result.ToLookup(s => s.Occupation, s => s.Stage);
+        var firstRow = new Dictionary<(string, string), int>();
+        foreach (var row in table.Rows)
+        {
+            var occupation = Occupation(table, row, codes);
+            var id = Text(table, row, "stage");
+            var zh = Text(table, row, "name_zh");
+            var en = Text(table, row, "name_en");
+            var scheme = Text(table, row, "scheme", required: false);
+            var blindText = Text(table, row, "blind", required: false);
+            var advance = OptionalInteger(table, row, "advance", 1, 10_000);
+            var weight = Number(table, row, "weight");
+            var panelText = Text(table, row, "panel", required: false);
+
+            if (occupation is not null && id is not null && !firstRow.TryAdd((occupation, id), row.Number))
+                Error(table, row, "stage", "Duplicate", $"The stage '{id}' of '{occupation}' is already defined in row {firstRow[(occupation, id)]}.", ("value", id), ("firstRow", firstRow[(occupation, id)].ToString(CultureInfo.InvariantCulture)));
+            if (scheme is not null && !schemeIds.Contains(scheme))
+                Error(table, row, "scheme", "NotDefined", $"The scheme '{scheme}' is not defined in the sheet {Schemes}.", ("value", scheme), ("sheet", Schemes));
+            bool? blind = null;
+            if (blindText is not null)
+            {
+                if (BlindValues.Contains(blindText, StringComparer.OrdinalIgnoreCase))
+                    blind = string.Equals(blindText, "true", StringComparison.OrdinalIgnoreCase);
+                else
+                    Error(table, row, "blind", "NotAllowed", $"'{blindText}' is not allowed here; use one of: {string.Join(", ", BlindValues)}, or leave it blank.", ("value", blindText), ("allowed", string.Join(", ", BlindValues)));
+            }
+            if (weight is < 0 or > 1)
+                Error(table, row, "weight", "OutOfRange", $"weight: {Show(weight)} must lie between 0 and 1.", ("value", Show(weight)), ("min", "0"), ("max", "1"));
+            var panel = (panelText ?? "").Split([' ', ',', ';', '，', '、', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var judge in panel.Where(j => occupation is not null && !judges.Any(x => x.Id == j && x.Occupation == occupation)))
+                Error(table, row, "panel", "NotDefined", $"The judge '{judge}' is not a judge of '{occupation}' in the sheet {Judges}.", ("value", judge), ("sheet", Judges));
+
+            if (occupation is not null && id is not null && zh is not null && en is not null && weight is not null)
+                result.Add((occupation, new Stage(id, new LocalizedText(zh, en), scheme, blind, advance, weight.Value) { Panel = [.. panel] }));
+        }
+        return result.ToLookup(s => s.Occupation, s => s.Stage);
+    }
+
+    private int? OptionalInteger(SheetTable table, SheetRow row, string column, int min, int max) =>
+        table.Text(row, column).Length == 0 ? null : Integer(table, row, column, min, max);
 
     private string? Occupation(SheetTable table, SheetRow row, HashSet<string> codes)
     {

@@ -28,13 +28,13 @@ public static class ContestEndpoints
 
         contests.MapGet("/leaderboard", async (string editionId, string occupation, ClusterAccess cluster) =>
             await Contest(cluster.Grains, editionId, occupation) is { } contest
-                ? Results.Ok(PublicLeaderboard.From(editionId, await contest.GetBoard(Audience.Public)))
+                ? Results.Ok(PublicLeaderboard.From(new ContestKey(editionId, occupation), await contest.GetBoard(Audience.Public)))
                 : NoContest(editionId, occupation));
 
         contests.MapGet("/live-board", async (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>
             NotYours(user, editionId, occupation)
             ?? (await Contest(cluster.Grains, editionId, occupation) is { } contest
-                ? Results.Ok(PublicLeaderboard.From(editionId, await contest.GetBoard(user.Audience())))
+                ? Results.Ok(PublicLeaderboard.From(new ContestKey(editionId, occupation), await contest.GetBoard(user.Audience())))
                 : NoContest(editionId, occupation))).RequireAuthorization(Roles.StaffPolicy);
 
         contests.MapGet("/definition", async (string editionId, string occupation, ClaimsPrincipal user, ClusterAccess cluster) =>

@@ -188,8 +188,8 @@ public sealed class ContestFeed(
         // While frozen the public board stays as it was although the live one moves on: nothing to tell viewers.
         var publicChanged = previousPublic is null || board.Version != previousPublic.Version || board.Phase != previousPublic.Phase
             || board.Frozen != previousPublic.Frozen || board.Withheld != previousPublic.Withheld || board.Blind != previousPublic.Blind;
-        var leaderboard = PublicLeaderboard.From(key.EditionId, board);
-        var summary = PublicContestSummary.From(key.EditionId, board);
+        var leaderboard = PublicLeaderboard.From(key, board);
+        var summary = PublicContestSummary.From(key, board);
         var boardTopic = new Topic(TopicKind.Board, key);
         var overviewTopic = new Topic(TopicKind.Overview, key);
         var boardCall = new SharedInvocation(nameof(ILiveClient.LeaderboardChanged), follows => leaderboard with { Follows = follows });

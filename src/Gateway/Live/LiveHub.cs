@@ -50,7 +50,7 @@ public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess 
     {
         var key = await Resolve(editionId, occupationCode);
         var (_, board) = await feed.Follow(Context.ConnectionId, new Topic(TopicKind.Board, key));
-        return PublicLeaderboard.From(editionId, board);
+        return PublicLeaderboard.From(key, board);
     }
 
     public async Task UnfollowOccupation(string editionId, string occupationCode)
@@ -63,14 +63,14 @@ public sealed class LiveHub(ContestFeed feed, ScreenFeed screens, ClusterAccess 
     {
         var key = await Resolve(editionId, occupationCode);
         var board = feed.Snapshot(Context.ConnectionId, key) ?? await cluster.Grains.GetGrain<IContestGrain>(key.GrainKey).GetBoard(Audience.Public);
-        return PublicLeaderboard.From(editionId, board);
+        return PublicLeaderboard.From(key, board);
     }
 
     public async Task<PublicContestSummary[]> FollowOverview(string editionId)
     {
         var keys = await ContestKeys.All(cluster.Grains, editions, editionId);
         var boards = await Task.WhenAll(keys.Select(k => feed.Follow(Context.ConnectionId, new Topic(TopicKind.Overview, k))));
-        return [.. boards.Select(b => PublicContestSummary.From(editionId, b.Public))];
+        return [.. keys.Zip(boards, (k, b) => PublicContestSummary.From(k, b.Public))];
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

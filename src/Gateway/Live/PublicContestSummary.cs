@@ -15,11 +15,11 @@ public sealed record PublicContestSummary(
     /// <summary>On a push, the version the connection was given before for this occupation; 0 in the overview's first answer.</summary>
     public long Follows { get; init; }
 
-    public static PublicContestSummary From(string editionId, Leaderboard board)
+    public static PublicContestSummary From(ContestKey key, Leaderboard board)
     {
-        var publicBoard = PublicLeaderboard.From(editionId, board);
+        var publicBoard = PublicLeaderboard.From(key, board);
         // During a bottom-up reveal the first line shown is not the leader.
         var leader = board.Withheld > 0 ? null : publicBoard.Standings.FirstOrDefault();
-        return new(editionId, board.OccupationCode, board.Phase, board.Version, board.Standings.Length + board.Withheld, leader, board.Arena);
+        return new(key.EditionId, key.OccupationCode, board.Phase, board.Version, board.Standings.Length + board.Withheld, leader, board.Arena);
     }
 }

@@ -26,10 +26,14 @@ public sealed record PublicLeaderboard(
     /// <summary>On a push, the version the connection was given before (its snapshot's or the previous push's); 0 on a snapshot.</summary>
     public long Follows { get; init; }
 
-    /// <summary>Maps the contest's public board (already frozen and masked by the contest) to the wire.</summary>
-    public static PublicLeaderboard From(string editionId, Leaderboard board) => new(
-        editionId,
-        board.OccupationCode,
+    /// <summary>
+    /// Maps the contest's public board (already frozen and masked by the contest) to the wire, under
+    /// the round code it was asked for: a stage's board names its occupation, but a page following
+    /// "lift-repair~selection" must recognise the pushes as that round's, not the final's.
+    /// </summary>
+    public static PublicLeaderboard From(ContestKey key, Leaderboard board) => new(
+        key.EditionId,
+        key.OccupationCode,
         board.Version,
         board.Phase,
         [.. board.Standings.Select(s => new PublicStanding(s.Rank, s.ContestantId, s.Name, s.Role, s.Composite, s.Modules, s.Status, s.MarkCount, s.HasOpenFlags,

@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Craftsman.Contracts.Editions;
 using Craftsman.Documents.Workbooks;
+using Craftsman.Gateway.Tests.EndToEnd;
 using Craftsman.Gateway.Tests.Support;
+using Craftsman.Tests.Shared;
 using Craftsman.Silo.Seeding;
 
 namespace Craftsman.Gateway.Tests.Api;
@@ -49,6 +51,37 @@ public sealed class DocumentApiTests : IAsyncLifetime
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal(("Contestants", 6, "occupation"), (error.GetProperty("sheet").GetString(), error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await _organiser.GetAsync("/api/editions/bad/occupations")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnEditionWithStagesRoundTripsThroughTheWorkbookAndABadStageInItImportsNothing()
+    {
+        var path = $"/api/editions/{GeneratedEdition.Id}";
+        (await _organiser.PostAsJsonAsync($"{path}/import", StagedOccupationTests.StagedDocument())).EnsureSuccessStatusCode();
+        var workbook = await _organiser.GetByteArrayAsync($"{path}/workbook.xlsx");
+        var lift = EditionWorkbook.Read(new MemoryStream(workbook)).Document!.Occupations.Single(o => o.Code == "lift-repair");
+        Assert.Equal(["selection", "final", "review"], lift.Stages.Select(s => s.Id));
+        Assert.Equal([0m, 0.7m, 0.3m], lift.Stages.Select(s => s.Weight));
+        Assert.Equal(3, lift.Stages[0].Advance);
+
+        // The workbook with a stage weight changed: weights that do not sum to 1 are refused by the import's stage checks.
+        var document = EditionWorkbook.Read(new MemoryStream(workbook)).Document!;
+        var heavier = document with
+        {
+            Occupations = [.. document.Occupations.Select(o => o.Code != "lift-repair" ? o : o with { Stages = o.Stages.SetItem(1, o.Stages[1] with { Weight = 0.6m }) })],
+        };
+        var refused = await Upload($"{path}/import-workbook", EditionWorkbook.Write(heavier));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("lift-repair", await refused.Content.ReadAsStringAsync());
+
+        var response = await Upload($"{path}/import-workbook", workbook);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reread = EditionWorkbook.Read(new MemoryStream(await _organiser.GetByteArrayAsync($"{path}/workbook.xlsx")));
+        Assert.Equal(Json(document), Json(reread.Document!));
+        var stages = await _organiser.GetFromJsonAsync<JsonElement>($"{path}/occupations/lift-repair/stages");
+        Assert.Equal(["lift-repair~selection", "lift-repair", "lift-repair~review"],
+            stages.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("roundCode").GetString()));
     }
 
     [Fact]

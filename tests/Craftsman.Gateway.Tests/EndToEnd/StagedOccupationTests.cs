@@ -78,6 +78,12 @@ public sealed class StagedOccupationTests : IAsyncLifetime
         Assert.Contains("weights sum to 0.9", await bad.Content.ReadAsStringAsync());
         await Ok(_organiser.PostAsJsonAsync($"{Path}/import", StagedDocument()));
 
+        // The edition's public list of stages: lift repair alone has them, by round code and phase.
+        var edition = await _client.Anonymous.GetFromJsonAsync<JsonElement>($"{Path}/stages");
+        var staged = Assert.Single(edition.EnumerateArray());
+        Assert.Equal(Code, staged.GetProperty("occupationCode").GetString());
+        Assert.All(staged.GetProperty("stages").EnumerateArray(), s => Assert.Equal("draft", s.GetProperty("phase").GetString()));
+
         // The public overview of the occupation lists its three stages, the final under the occupation's own code.
         var stages = await _client.Anonymous.GetFromJsonAsync<JsonElement>($"{Occupation}/stages");
         Assert.Equal(["lift-repair~selection", "lift-repair", "lift-repair~review"],
@@ -124,6 +130,9 @@ public sealed class StagedOccupationTests : IAsyncLifetime
         await viewer.StartAsync();
         var snapshot = await viewer.InvokeAsync<JsonElement>("FollowOccupation", GeneratedEdition.Id, selection);
         Assert.Equal(11, snapshot.GetProperty("standings").GetArrayLength());
+        // Named by its round code, so a page following the stage knows the board is the stage's, not the final's.
+        Assert.Equal(selection, snapshot.GetProperty("occupationCode").GetString());
+        Assert.Equal(selection, (await _client.Anonymous.GetFromJsonAsync<JsonElement>($"{Path}/occupations/{selection}/leaderboard")).GetProperty("occupationCode").GetString());
 
         await Ok(_organiser.PostAsync($"{Path}/occupations/{selection}/check-in-all", null));
         await Phase(selection, "live");
@@ -136,6 +145,11 @@ public sealed class StagedOccupationTests : IAsyncLifetime
         await Phase(selection, "review");
         await Ok(judges[lift.Chief].PostAsync($"{Path}/occupations/{selection}/sign-off", null));
         await Refused(await _organiser.PostAsJsonAsync($"{Occupation}/stages/selection/advance", new { count = 0 }), HttpStatusCode.UnprocessableEntity, "AdvanceCountInvalid");
+        // The preview decides the same (the tie included) and stores nothing; the public never reaches it.
+        var preview = await _organiser.GetFromJsonAsync<JsonElement>($"{Occupation}/stages/selection/advance-preview?count=3");
+        Assert.Equal(entrants.Take(4), preview.GetProperty("advanced").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(JsonValueKind.Null, (await _client.Anonymous.GetFromJsonAsync<JsonElement>($"{Occupation}/stages")).GetProperty("stages")[0].GetProperty("advancement").ValueKind);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.Anonymous.GetAsync($"{Occupation}/stages/selection/advance-preview?count=3")).StatusCode);
         var advanced = await Ok(_organiser.PostAsJsonAsync($"{Occupation}/stages/selection/advance", new { count = 3 }));
         Assert.Equal(entrants.Take(4), advanced.GetProperty("advanced").EnumerateArray().Select(a => a.GetString()));
 

@@ -13,6 +13,7 @@ import '../js/strings/selection.js';
 import { OpenCallPanel } from './open-call.js';
 import { SchedulePanel } from './schedule.js';
 import { ScreensPanel } from './screens.js';
+import { StagesPanel } from './stages.js';
 
 const TOKEN_KEY = 'craftsman.console.token';
 const EDITION_KEY = 'craftsman.console.edition';
@@ -36,6 +37,8 @@ const state = {
   officials: [],
   statuses: new Map(),
   contestants: [],
+  // Occupations with stages: each stage's round code (GET /api/editions/{id}/stages), so the round tab runs a stage's round too.
+  stageRounds: [],
   round: { code: sessionStorage.getItem(ROUND_KEY), status: null, definition: null, loading: 0 },
   issued: [],
   edition: null,
@@ -90,7 +93,7 @@ setUpTabs();
 
 // The selection's sections own their state; they get the edition, its occupations and the signed-in calls from here.
 const sectionContext = { authed: (path, options) => authed(path, options), editionId: () => state.editionId, occupations: () => state.occupations, refusal: e => refusal(e) };
-const sections = [new OpenCallPanel(sectionContext), new SchedulePanel(sectionContext), new ScreensPanel(sectionContext)];
+const sections = [new OpenCallPanel(sectionContext), new SchedulePanel(sectionContext), new ScreensPanel(sectionContext), new StagesPanel(sectionContext)];
 
 if (state.token) showConsole(); else showSignIn();
 
@@ -273,14 +276,16 @@ async function loadEdition() {
   state.edition = null;
   try {
     if (!state.editionId) throw Object.assign(new Error('no edition'), { status: 404 });
-    [state.edition, state.occupations, state.contestants] = await Promise.all([
+    [state.edition, state.occupations, state.contestants, state.stageRounds] = await Promise.all([
       api(`/api/editions/${encodeURIComponent(state.editionId)}`),
       api(`/api/editions/${encodeURIComponent(state.editionId)}/occupations`),
       api(`/api/editions/${encodeURIComponent(state.editionId)}/contestants`),
+      api(`/api/editions/${encodeURIComponent(state.editionId)}/stages`).catch(() => []),
     ]);
   } catch (e) {
     state.occupations = [];
     state.contestants = [];
+    state.stageRounds = [];
     if (e.status !== 404) message(t('console.error', { message: e.message }), 'bad');
   }
   for (const o of state.occupations) state.byCode.set(o.code, o);
@@ -607,7 +612,18 @@ const roundPath = (suffix = '') =>
   `/api/editions/${encodeURIComponent(state.editionId)}/occupations/${encodeURIComponent(state.round.code)}${suffix}`;
 
 function roundName() {
-  return loc(state.byCode.get(state.round.code)?.name) || state.round.code || '';
+  const label = roundChoices().find(r => r.code === state.round.code)?.label;
+  return label ?? (loc(state.byCode.get(state.round.code)?.name) || state.round.code || '');
+}
+
+/** The rounds the console runs: each occupation's (its main stage), then each of its other stages' ("{occupation}~{stage}"). */
+function roundChoices() {
+  return state.occupations.flatMap(o => [
+    { code: o.code, label: loc(o.name), option: `${loc(o.name)} (${o.code})` },
+    ...(state.stageRounds.find(s => s.occupationCode === o.code)?.stages ?? [])
+      .filter(s => s.roundCode !== o.code)
+      .map(s => ({ code: s.roundCode, label: `${loc(o.name)} · ${loc(s.name)}`, option: `${loc(o.name)} · ${loc(s.name)} (${s.roundCode})` })),
+  ]);
 }
 
 function roundMessage(text, kind = 'ok') {
@@ -617,7 +633,7 @@ function roundMessage(text, kind = 'ok') {
 }
 
 function chooseRound(code) {
-  const known = state.byCode.has(code) ? code : state.occupations[0]?.code ?? null;
+  const known = roundChoices().some(r => r.code === code) ? code : state.occupations[0]?.code ?? null;
   if (known !== state.round.code) roundMessage('');
   // The read counter carries on, so an answer for the previous choice is never taken for this one.
   state.round = { code: known, status: null, definition: null, loading: state.round.loading };
@@ -652,7 +668,7 @@ async function loadRound() {
 }
 
 function contestantName(id) {
-  const c = state.contestants.find(x => x.id === id);
+  const c = state.contestants.find(x => x.id === id) ?? state.round.definition?.contestants?.find(x => x.id === id);
   return c ? `${c.name}（${id}）` : id;
 }
 
@@ -663,7 +679,7 @@ function criterionName(id) {
 
 function renderRound() {
   const select = $('#round-occupation');
-  fill(select, state.occupations.map(o => h('option', { value: o.code }, `${loc(o.name)} (${o.code})`)));
+  fill(select, roundChoices().map(r => h('option', { value: r.code }, r.option)));
   if (state.round.code) select.value = state.round.code;
   const status = state.round.status;
   const phase = status?.phase;
@@ -713,6 +729,8 @@ function approvals(status) {
 }
 
 function roundContestants() {
+  // A stage's round has its own competitors (accepted entrants, those advanced), fixed in its definition.
+  if (state.round.code?.includes('~')) return state.round.definition?.contestants ?? [];
   return state.contestants.filter(c => c.occupation === state.round.code);
 }
 

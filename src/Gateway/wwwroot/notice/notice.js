@@ -1,7 +1,9 @@
 // The public notice (公示): the recommended list, the window, how many objections (never who
 // lodged them), and the form to lodge one while the window is open.
-import { t, loc, mountLangSwitch, onLangChange, applyI18n } from '../js/i18n.js';
+import { t, loc, refusalText, mountLangSwitch, onLangChange, applyI18n } from '../js/i18n.js';
 import '../js/strings/results.js';
+// The field refusals (FieldRequired, FieldTooLong) are the open call's, worded alike.
+import '../js/strings/selection.js';
 import { h, $, fill, params } from '../js/dom.js';
 import { api, edition as fetchEdition } from '../js/api.js';
 import { score } from '../js/format.js';
@@ -36,7 +38,7 @@ function render() {
     : !w ? t('notice.noWindow')
     : `${t('notice.window', { start: when(w.start), end: when(w.end) })} ${t(notice.isOpen ? 'notice.open' : 'notice.closed')}`;
   $('#counts').textContent = w ? t('notice.objections', { count: notice.objections, resolved: notice.resolved }) : '';
-  fill($('#list tbody'), ...notice.list.entries.map(e => h('tr', {},
+  fill($('#list tbody'), ...notice.list.entries.map(e => h('tr', { dataset: { occupation: e.occupationCode, settled: String(e.settled) } },
     h('td', {}, loc(e.occupationName)),
     h('td', {}, !e.settled ? t('notice.pending') : e.name ?? t('notice.none')),
     h('td', {}, e.employer ?? ''),
@@ -53,13 +55,22 @@ async function lodge() {
     occupation: $('#o-occupation').value, concerning: $('#o-concerning').value,
     name: $('#o-name').value, contact: $('#o-contact').value, text: $('#o-text').value,
   };
+  for (const input of $('#object-form').querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+  const state = $('#object-state');
   try {
     const answer = await api(`${base}/objections`, { method: 'POST', body });
-    $('#object-state').textContent = t('notice.lodged', { number: answer.number });
+    state.textContent = t('notice.lodged', { number: answer.number });
+    state.dataset.state = 'lodged';
     $('#object-form').reset();
     notice = await api(`${base}/notice`);
     render();
   } catch (e) {
-    $('#object-state').textContent = t('notice.refused', { message: e.message });
+    // In the page's language from the refusal's code; the field it names is marked.
+    const field = e.problem?.field;
+    const input = field ? $(`#o-${field}`) : null;
+    const reason = refusalText(e.problem?.code, e.problem?.params) || e.message;
+    state.textContent = t('notice.refused', { message: input ? `${$(`label[for="o-${field}"]`).textContent}: ${reason}` : reason });
+    state.dataset.state = 'refused';
+    if (input) { input.setAttribute('aria-invalid', 'true'); input.focus(); }
   }
 }

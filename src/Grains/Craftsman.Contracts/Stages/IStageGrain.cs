@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Craftsman.Contracts.Editions;
 using Orleans.Concurrency;
 
@@ -25,6 +26,14 @@ public interface IStageGrain : IGrainWithStringKey
     /// <summary>Advances the top <paramref name="count"/> of a signed-off stage (all tied at the cut-off); refused with nothing stored.</summary>
     [Alias("Advance")]
     Task<AdvanceResult> Advance(string stageId, int count);
+
+    /// <summary>Who <see cref="Advance"/> would send on now (the same checks and refusals); nothing is stored.</summary>
+    [Alias("PreviewAdvance")]
+    Task<AdvanceResult> PreviewAdvance(string stageId, int count);
+
+    /// <summary>The stages with their rounds' phases and the advancements, without the composite (the public overview's list).</summary>
+    [Alias("GetStages")]
+    Task<ImmutableArray<StageView>> GetStages();
 
     /// <summary>The stages with their rounds' phases, the advancements and the composite.</summary>
     [Alias("GetResults")]

@@ -47,6 +47,16 @@ public sealed class StageGrain(
 
     public async Task<AdvanceResult> Advance(string stageId, int count)
     {
+        var decided = await Decide(stageId, count);
+        if (decided.Advancement is { } advancement)
+            await state.CommitAsync(state.State with { Advancements = state.State.Advancements.SetItem(stageId, advancement) }, GrainContext);
+        return decided;
+    }
+
+    public Task<AdvanceResult> PreviewAdvance(string stageId, int count) => Decide(stageId, count);
+
+    private async Task<AdvanceResult> Decide(string stageId, int count)
+    {
         if (await Document() is not { } document || Find(document) is not { } occupation
             || StageKey.StagesOf(occupation).FirstOrDefault(s => s.Id == stageId) is not { } stage)
             return Refused(StageRefusalCode.StageNotFound, $"{Key.OccupationCode} has no stage '{stageId}'.");
@@ -64,9 +74,17 @@ public sealed class StageGrain(
         if ((await Contest(occupation, next.Id).GetSummary()).Phase != RoundPhase.Draft)
             return Refused(StageRefusalCode.NextStageStarted, $"Stage '{next.Id}' has left Draft; its contestants are fixed.");
 
-        var advancement = new Advancement(stageId, count, AdvancementRules.Decide(board.Standings, count), clock.GetUtcNow());
-        await state.CommitAsync(state.State with { Advancements = state.State.Advancements.SetItem(stageId, advancement) }, GrainContext);
-        return new AdvanceResult(advancement, null);
+        return new AdvanceResult(new Advancement(stageId, count, AdvancementRules.Decide(board.Standings, count), clock.GetUtcNow()), null);
+    }
+
+    public async Task<ImmutableArray<StageView>> GetStages()
+    {
+        if (await Document() is not { } document || Find(document) is not { } occupation)
+            return [];
+        var stages = StageKey.StagesOf(occupation);
+        var summaries = await Task.WhenAll(stages.Select(s => Contest(occupation, s.Id).GetSummary()));
+        return [.. stages.Select((stage, i) => new StageView(stage.Id, stage.Name, StageKey.Of(Key.EditionId, occupation, stage.Id).RoundCode,
+            summaries[i].Phase, stage.Weight, stage.Advance, state.State.Advancements.GetValueOrDefault(stage.Id)))];
     }
 
     public async Task<OccupationResults> GetResults()
