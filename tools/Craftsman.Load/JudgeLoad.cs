@@ -23,6 +23,9 @@ public sealed class JudgeLoad(LoadOptions o, IReadOnlyList<JudgeSeat> seats) : I
     private long _skipped;
     private long _accepted;
     private long _acceptedMeasured;
+    private long _ackedInWindow;
+    private long _windowStartUs;
+    private long _windowEndUs;
     private long _corrections;
     private long _rejected;
     private long _failed;
@@ -71,6 +74,8 @@ public sealed class JudgeLoad(LoadOptions o, IReadOnlyList<JudgeSeat> seats) : I
         var measuredFrom = TimeSpan.FromSeconds(o.WarmupSeconds);
         var end = measuredFrom + TimeSpan.FromSeconds(o.DurationSeconds);
         var started = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _windowStartUs, UnixClock.NowUs + (long)measuredFrom.TotalMicroseconds);
+        Volatile.Write(ref _windowEndUs, UnixClock.NowUs + (long)end.TotalMicroseconds);
         var next = 0;
         if (_judges.Count > 0 && o.Rate > 0)
         {
@@ -118,6 +123,7 @@ public sealed class JudgeLoad(LoadOptions o, IReadOnlyList<JudgeSeat> seats) : I
             TimedOut: Interlocked.Read(ref _timeouts),
             StillPending: Volatile.Read(ref _inFlight),
             AckedPerSecond: Interlocked.Read(ref _acceptedMeasured) / (double)Math.Max(1, o.DurationSeconds),
+            AckedInWindowPerSecond: Interlocked.Read(ref _ackedInWindow) / (double)Math.Max(1, o.DurationSeconds),
             AckLatency: _ackLatency.Stats(),
             Rejections: new Dictionary<string, int>(_rejections),
             Errors: new Dictionary<string, int>(_errors));
@@ -164,6 +170,10 @@ public sealed class JudgeLoad(LoadOptions o, IReadOnlyList<JudgeSeat> seats) : I
             var sentUs = UnixClock.NowUs;
             var outcome = await connection.InvokeAsync<MarkOutcome>("SubmitMark", mark, limit.Token);
             var ackUs = UnixClock.NowUs;
+            // Counted by when the answer came, whichever mark it answers: what the server really
+            // acknowledged per second while loaded, not what it caught up on after the sending stopped.
+            if (outcome.Accepted && ackUs >= Volatile.Read(ref _windowStartUs) && ackUs < Volatile.Read(ref _windowEndUs))
+                Interlocked.Increment(ref _ackedInWindow);
             if (!outcome.Accepted)
             {
                 Interlocked.Increment(ref _rejected);

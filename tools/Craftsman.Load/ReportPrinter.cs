@@ -54,6 +54,7 @@ public static class ReportPrinter
             rows.Add(("marks rejected / errors / timeouts", Invariant($"{j.Rejected:N0} / {j.Failed:N0} / {j.TimedOut:N0}"), ""));
             rows.Add(("marks skipped (client back-pressure)", Invariant($"{j.Skipped:N0}"), ""));
             rows.Add(("acked marks/s", Invariant($"{j.AckedPerSecond:0.#}"), ""));
+            rows.Add(("  acks received/s while sending", Invariant($"{j.AckedInWindowPerSecond:0.#}"), ""));
             rows.Add(("ack p50 / p95 / p99 / max ms", j.AckLatency.Count == 0 ? "-" : Invariant($"{j.AckLatency.P50Ms:0.#} / {j.AckLatency.P95Ms:0.#} / {j.AckLatency.P99Ms:0.#} / {j.AckLatency.MaxMs:0.#}"), ""));
             foreach (var (code, n) in j.Rejections)
                 rows.Add(($"  rejected: {code}", n.ToString(CultureInfo.InvariantCulture), ""));

@@ -50,7 +50,8 @@ public static class GatewayExtensions
                 // only a frame beyond it closes the connection.
                 o.MaximumReceiveMessageSize = Math.Max(limits.MaxHubMessageBytes * 16, 1024 * 1024);
             })
-            .AddJsonProtocol(o => StrictJson.Apply(o.PayloadSerializerOptions));
+            .AddJsonProtocol(o => StrictJson.Apply(o.PayloadSerializerOptions))
+            .AddHubOptions<JudgingHub>(o => o.MaximumParallelInvocationsPerClient = JudgingHub.MarksInFlightPerConnection);
         builder.Services.RemoveAll<IHubProtocol>();
         builder.Services.AddSingleton<IHubProtocol>(sp => new RefusingHubProtocol(
             new JsonHubProtocol(sp.GetRequiredService<IOptions<JsonHubProtocolOptions>>()), limits.MaxHubMessageBytes));

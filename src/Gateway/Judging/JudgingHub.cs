@@ -24,6 +24,16 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
     /// <summary>The query parameter that names a stage other than the occupation's main round ("?stage=selection").</summary>
     public const string StageParameter = "stage";
 
+    /// <summary>
+    /// How many of one connection's invocations run at once. SignalR's default of one makes a
+    /// judge's marks wait for each other's acknowledgement, so a connection that sends without
+    /// waiting (a tablet's outbox catching up, the load tool) is held to one mark per round trip
+    /// to the cluster, however idle the machine; with several in flight they join the same batch
+    /// (<see cref="MarkBatcher"/>). Order is kept: SignalR starts a connection's invocations in the
+    /// order they arrive, and a mark enters its batch before the hub method first awaits.
+    /// </summary>
+    public const int MarksInFlightPerConnection = 32;
+
     public override async Task OnConnectedAsync()
     {
         // A stage the occupation does not have is refused before anything is followed.

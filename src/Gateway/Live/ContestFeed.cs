@@ -135,9 +135,20 @@ public sealed class ContestFeed(
                 current = [.. _subscriptions.Values];
             foreach (var subscription in current)
             {
+                if (!IsCurrent(subscription))
+                    continue;
                 try
                 {
-                    Post(subscription.Key, await subscription.Grain.Subscribe(subscription.Reference), renewal: true);
+                    var update = await subscription.Grain.Subscribe(subscription.Reference);
+                    if (!IsCurrent(subscription))
+                    {
+                        // Its last follower left while this renewal was on its way, so the renewal may have
+                        // registered again an observer that is already released: every change would then be
+                        // sent to nobody (and logged as an unknown target) until the subscription expired.
+                        await subscription.Grain.Unsubscribe(subscription.Reference);
+                        continue;
+                    }
+                    Post(subscription.Key, update, renewal: true);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -145,6 +156,12 @@ public sealed class ContestFeed(
                 }
             }
         }
+    }
+
+    private bool IsCurrent(Subscription subscription)
+    {
+        lock (_gate)
+            return _subscriptions.TryGetValue(subscription.Key, out var known) && known == subscription;
     }
 
     private void Post(ContestKey key, ContestUpdate update, bool renewal)

@@ -81,6 +81,26 @@ public sealed class LiveFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MarksOneJudgeSendsWithoutWaitingAreAppliedInTheOrderSent()
+    {
+        var judge = await Judging("J016");
+        // One criterion re-marked again and again without waiting for answers: several are in the
+        // gateway at once, yet each is decided after the one sent before it, so the last sent stands.
+        var values = Enumerable.Range(0, 24).Select(i => new[] { 12m, 15m, 17m }[i % 3]).Append(16m).ToList();
+
+        var outcomes = await Task.WhenAll(values.Select((v, i) => Submit(judge, $"order-{i}", "C009", "P3", v)));
+
+        Assert.All(outcomes, o => Assert.True(o.GetProperty("accepted").GetBoolean(), o.ToString()));
+        var versions = outcomes.Select(o => o.GetProperty("version").GetInt64()).ToList();
+        Assert.Equal(versions.Order(), versions);
+        Assert.Equal(versions.Count, versions.Distinct().Count());
+        var mine = await judge.InvokeAsync<JsonElement>("GetMyMarks");
+        var mark = mine.EnumerateArray().Single(m => m.GetProperty("contestantId").GetString() == "C009" && m.GetProperty("criterionId").GetString() == "P3");
+        Assert.Equal(16m, mark.GetProperty("value").GetDecimal());
+        Assert.Equal($"order-{values.Count - 1}", mark.GetProperty("idempotencyKey").GetString());
+    }
+
+    [Fact]
     public async Task ViewerOfAnotherOccupationReceivesNothing()
     {
         var (_, mine, _) = await Viewer(GatewayClient.Occupation);
