@@ -123,7 +123,7 @@ public sealed class JudgingHub(ContestFeed feed, ClusterAccess cluster, MarkBatc
     public async Task<PanelUpdate> GetPanelProgress()
     {
         var board = await Contest.GetBoard(Context.User!.Audience());
-        return PanelUpdate.From(board, await Contest.GetScoresheets(Context.User!.Audience()));
+        return new PanelUpdate(board.OccupationCode, board.Version, board.Phase, await Contest.GetProgress(Context.User!.Audience()));
     }
 
     /// <summary>The caller's own current marks, across the occupation's contestants.</summary>

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using Craftsman.Contracts.Contestants;
 using Craftsman.Contracts.Contests;
-using Craftsman.Contracts.Marking;
 
 namespace Craftsman.Gateway.Judging;
 
@@ -14,15 +12,4 @@ namespace Craftsman.Gateway.Judging;
 public sealed record PanelUpdate(string OccupationCode, long Version, RoundPhase Phase, ImmutableArray<ContestantProgress> Contestants)
 {
     public long Follows { get; init; }
-
-    public static PanelUpdate From(Leaderboard board, IEnumerable<Scoresheet> sheets) =>
-        new(board.OccupationCode, board.Version, board.Phase, [.. sheets.Select(ContestantProgress.From)]);
 }
-
-public sealed record ContestantProgress(string ContestantId, ImmutableArray<CriterionProgress> Criteria)
-{
-    public static ContestantProgress From(Scoresheet sheet) =>
-        new(sheet.ContestantId, [.. sheet.Criteria.Select(c => new CriterionProgress(c.CriterionId, c.MarkCount, c.IsFinal, c.Flag))]);
-}
-
-public sealed record CriterionProgress(string CriterionId, int MarkCount, bool IsFinal, CriterionFlag Flag);

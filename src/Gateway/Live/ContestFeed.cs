@@ -217,7 +217,7 @@ public sealed class ContestFeed(
         // updates this gateway never received: its pushes follow their own version, so tablets resync.
         var panelFollows = renewal || update.Follows == 0 ? update.Board.Version : update.Follows;
         var panel = new PanelPush(new Topic(TopicKind.Panel, key), update.Board.Version, update.Board.Phase, panelFollows,
-            sheets.ToImmutableDictionary(s => s.ContestantId, ContestantProgress.From));
+            (update.Progress.IsDefault ? [] : update.Progress).ToImmutableDictionary(p => p.ContestantId));
         var chief = new ScoresheetsPush(new Topic(TopicKind.Scoresheets, key), update.Board.Version,
             sheets.ToImmutableDictionary(s => s.ContestantId));
 

@@ -98,6 +98,26 @@ public sealed class BlindViewTests
         Assert.NotEqual(Json(RoundBoards.Public(state)), Json(RoundBoards.Panel(state)));
     }
 
+    [Fact]
+    public void ThePanelsProgressAndEveryPushCarryCountsAndFlagsInDrawOrderAndTheChiefsSheetsWithoutHistory()
+    {
+        var state = Round(3, [2, 3, 1], i => $"C{i:00}", 5, marks: 30).Builder.State;
+
+        Assert.Empty(RoundViews.Progress(state, Audience.Public));
+        Assert.Empty(RoundViews.Progress(state, new Audience(AudienceKind.EncryptionOfficer, "EO")));
+        var progress = RoundViews.Progress(state, Audience.Judge("J1"));
+        Assert.Equal(["D01", "D02", "D03"], progress.Select(p => p.ContestantId));
+        var sheets = RoundViews.Scoresheets(state, Audience.ChiefJudge("CJ"));
+        Assert.Equal(sheets.SelectMany(x => x.Criteria.Select(c => (x.ContestantId, c.CriterionId, c.MarkCount, c.IsFinal, c.Flag))),
+            progress.SelectMany(p => p.Criteria.Select(c => (p.ContestantId, c.CriterionId, c.MarkCount, c.IsFinal, c.Flag))));
+
+        var push = RoundViews.Push(state, ["C01"], follows: 7);
+        Assert.Equal(7, push.Follows);
+        Assert.Equal([Visibility.MaskedId(state, "C01")], push.Changed.Select(x => x.ContestantId));
+        Assert.Equal(push.Changed.Select(x => x.ContestantId), push.Progress.Select(p => p.ContestantId));
+        Assert.All(push.Changed, x => Assert.Empty(x.Corrections));
+    }
+
     private static string Json(Leaderboard board) => JsonSerializer.Serialize(board with { UpdatedAt = default }, TestData.Json);
 
     private static (RoundBuilder Builder, int Seed) Round(int count, int[] numbers, Func<int, string> id, int seed, int marks = 12)

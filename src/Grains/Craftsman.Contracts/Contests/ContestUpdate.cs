@@ -20,4 +20,7 @@ public sealed record ContestUpdate(
     /// then, so a gateway that received that version has missed nothing.
     /// </summary>
     [Id(3)] public long Follows { get; init; }
+
+    /// <summary>The changed contestants' progress as every judge's tablet may show it (RoundViews decides it, not the gateway).</summary>
+    [Id(4)] public ImmutableArray<ContestantProgress> Progress { get; init; } = [];
 }

@@ -79,4 +79,8 @@ public interface IContestGrain : IGrainWithStringKey
     /// </summary>
     [Alias("GetScoresheets")]
     Task<ImmutableArray<Scoresheet>> GetScoresheets(Audience audience);
+
+    /// <summary>Every contestant's marking progress (no values), in draw-number order, for the panel's audiences; none for the public and the encryption officer.</summary>
+    [Alias("GetProgress")]
+    Task<ImmutableArray<ContestantProgress>> GetProgress(Audience audience);
 }

@@ -124,7 +124,7 @@ public sealed class ContestGrain(
     {
         _observers.Subscribe(observer, observer);
         // A subscription's answer carries no changed sheets, so it follows nothing (0).
-        return Task.FromResult(Update([]) with { Follows = 0 });
+        return Task.FromResult(RoundViews.Push(_round, [], follows: 0));
     }
 
     public Task Unsubscribe(IContestObserver observer)
@@ -134,6 +134,8 @@ public sealed class ContestGrain(
     }
 
     public Task<ImmutableArray<Scoresheet>> GetScoresheets(Audience audience) => Task.FromResult(RoundViews.Scoresheets(_round, audience));
+
+    public Task<ImmutableArray<ContestantProgress>> GetProgress(Audience audience) => Task.FromResult(RoundViews.Progress(_round, audience));
 
     public Task<OccupationAnalytics> GetJudgeAnalytics()
     {
@@ -172,19 +174,10 @@ public sealed class ContestGrain(
 
     private Task Push(IEnumerable<string> changedContestants)
     {
-        var update = Update([.. changedContestants.Select(id => Visibility.Mask(_round, _round.Sheets[id]))]);
+        var update = RoundViews.Push(_round, changedContestants, follows: _lastPushed);
         _lastPushed = _round.Version;
         return _observers.Notify(o => o.ContestChanged(update));
     }
-
-    /// <summary>
-    /// What every gateway is pushed: the boards and the changed sheets without their correction
-    /// history, which no push shows and which grows with every correction (the whole history on each
-    /// push cost more than the mark itself); the chief reads it with the sheets on request.
-    /// </summary>
-    private ContestUpdate Update(ImmutableArray<Scoresheet> changed) =>
-        new(RoundBoards.Panel(_round), changed.IsDefault ? changed : [.. changed.Select(s => s.Corrections.IsDefaultOrEmpty ? s : s with { Corrections = [] })],
-            RoundBoards.Public(_round)) { Follows = _lastPushed };
 
     /// <summary>The contestants' own records follow the committed ledger, after the answer: never on the acknowledgement path.</summary>
     private void Feed(RoundState before, RoundState after)

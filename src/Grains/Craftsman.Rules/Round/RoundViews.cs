@@ -45,6 +45,33 @@ public static class RoundViews
         };
     }
 
+    /// <summary>Every contestant's marking progress, in draw-number order: for every signed-in audience but the encryption officer.</summary>
+    public static ImmutableArray<ContestantProgress> Progress(RoundState s, Audience audience) =>
+        audience.Kind is AudienceKind.Public or AudienceKind.EncryptionOfficer
+            ? []
+            : [.. s.Sheets.Values.Select(sheet => Progress(Visibility.Mask(s, sheet))).OrderBy(p => p.ContestantId, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// What every subscribed gateway is pushed after a change: the panel's and the public's boards,
+    /// the changed contestants' sheets for the chief judge (without their correction history, which
+    /// no push shows and which grows with every correction; the chief reads it on request) and their
+    /// progress for the judges' tablets.
+    /// </summary>
+    public static ContestUpdate Push(RoundState s, IEnumerable<string> changedContestants, long follows)
+    {
+        var changed = changedContestants.Select(id => Visibility.Mask(s, s.Sheets[id]))
+            .Select(sheet => sheet.Corrections.IsDefaultOrEmpty ? sheet : sheet with { Corrections = [] })
+            .ToImmutableArray();
+        return new ContestUpdate(RoundBoards.Panel(s), changed, RoundBoards.Public(s))
+        {
+            Follows = follows,
+            Progress = [.. changed.Select(Progress)],
+        };
+    }
+
+    private static ContestantProgress Progress(Scoresheet sheet) =>
+        new(sheet.ContestantId, [.. (sheet.Criteria.IsDefault ? [] : sheet.Criteria).Select(c => new CriterionProgress(c.CriterionId, c.MarkCount, c.IsFinal, c.Flag))]);
+
     private static Scoresheet OwnView(Scoresheet sheet, string judgeId) => sheet with
     {
         Marks = [.. (sheet.Marks.IsDefault ? [] : sheet.Marks).Where(m => m.JudgeId == judgeId)],
