@@ -36,7 +36,7 @@ public static class RoundViews
     /// </summary>
     public static ImmutableArray<Scoresheet> Scoresheets(RoundState s, Audience audience)
     {
-        var sheets = s.Sheets.Values.Select(sheet => Visibility.Mask(s, sheet)).OrderBy(sheet => sheet.ContestantId, StringComparer.Ordinal);
+        var sheets = PanelSheets(s);
         return audience.Kind switch
         {
             AudienceKind.Organiser or AudienceKind.ChiefJudge or AudienceKind.Arbitration => [.. sheets],
@@ -49,7 +49,7 @@ public static class RoundViews
     public static ImmutableArray<ContestantProgress> Progress(RoundState s, Audience audience) =>
         audience.Kind is AudienceKind.Public or AudienceKind.EncryptionOfficer
             ? []
-            : [.. s.Sheets.Values.Select(sheet => Progress(Visibility.Mask(s, sheet))).OrderBy(p => p.ContestantId, StringComparer.Ordinal)];
+            : [.. PanelSheets(s).Select(Progress)];
 
     /// <summary>
     /// What every subscribed gateway is pushed after a change: the panel's and the public's boards,
@@ -68,6 +68,10 @@ public static class RoundViews
             Progress = [.. changed.Select(Progress)],
         };
     }
+
+    /// <summary>Every sheet as the panel names it, in that name's order: draw-number order in a blind round.</summary>
+    private static IEnumerable<Scoresheet> PanelSheets(RoundState s) =>
+        s.Sheets.Values.Select(sheet => Visibility.Mask(s, sheet)).OrderBy(sheet => sheet.ContestantId, StringComparer.Ordinal);
 
     private static ContestantProgress Progress(Scoresheet sheet) =>
         new(sheet.ContestantId, [.. (sheet.Criteria.IsDefault ? [] : sheet.Criteria).Select(c => new CriterionProgress(c.CriterionId, c.MarkCount, c.IsFinal, c.Flag))]);
